@@ -1,0 +1,93 @@
+/** Structural checks of one GeoJSON geometry against DESIGN.md's geometry rules. */
+import type { Geometry, Position } from 'geojson';
+
+export interface GeometryIssue {
+  message: string;
+  hint?: string;
+}
+
+const MAX_DECIMALS = 5;
+
+function decimals(n: number): number {
+  const s = String(n);
+  if (s.includes('e')) return Number.POSITIVE_INFINITY;
+  const dot = s.indexOf('.');
+  return dot === -1 ? 0 : s.length - dot - 1;
+}
+
+function checkPosition(p: unknown, where: string, issues: GeometryIssue[]): p is Position {
+  if (!Array.isArray(p) || p.length < 2 || p.length > 3 || p.some((n) => typeof n !== 'number' || !Number.isFinite(n))) {
+    issues.push({ message: `${where}: position ${JSON.stringify(p)} is not [lon, lat]`, hint: 'write each position as [longitude, latitude] numbers' });
+    return false;
+  }
+  const [lon, lat] = p as number[];
+  if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+    const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
+    issues.push({
+      message: `${where}: position [${lon}, ${lat}] is out of range${swapped ? ' — it looks like [lat, lon] swapped' : ''}`,
+      hint: swapped ? `GeoJSON is [longitude, latitude]: write [${lat}, ${lon}]` : 'longitude must be within ±180 and latitude within ±90',
+    });
+    return false;
+  }
+  if (decimals(lon) > MAX_DECIMALS || decimals(lat) > MAX_DECIMALS) {
+    issues.push({ message: `${where}: position [${lon}, ${lat}] has more than ${MAX_DECIMALS} decimals`, hint: 'round to 5 decimals (about 1 m)' });
+  }
+  return true;
+}
+
+function checkLine(coords: unknown, where: string, issues: GeometryIssue[]): void {
+  if (!Array.isArray(coords)) {
+    issues.push({ message: `${where}: coordinates must be a list of positions` });
+    return;
+  }
+  const ok = coords.every((p, i) => checkPosition(p, `${where}[${i}]`, issues));
+  if (ok && new Set(coords.map((p) => `${p[0]},${p[1]}`)).size < 2)
+    issues.push({ message: `${where}: a line needs at least two distinct positions`, hint: 'add the other end of the line' });
+}
+
+function checkPolygon(rings: unknown, where: string, issues: GeometryIssue[]): void {
+  if (!Array.isArray(rings) || rings.length === 0) {
+    issues.push({ message: `${where}: a polygon needs at least one ring` });
+    return;
+  }
+  rings.forEach((ring: unknown, r) => {
+    const w = `${where} ring ${r}`;
+    if (!Array.isArray(ring) || !ring.every((p, i) => checkPosition(p, `${w}[${i}]`, issues))) return;
+    if (ring.length < 4) issues.push({ message: `${w}: a ring needs at least 4 positions (first repeated as last)` });
+    const a = ring[0];
+    const b = ring[ring.length - 1];
+    if (a[0] !== b[0] || a[1] !== b[1])
+      issues.push({ message: `${w}: ring is not closed (first ${JSON.stringify(a)} ≠ last ${JSON.stringify(b)})`, hint: 'repeat the first position at the end of the ring' });
+  });
+}
+
+export function validateGeometry(g: Geometry): GeometryIssue[] {
+  const issues: GeometryIssue[] = [];
+  const c = (g as { coordinates?: unknown }).coordinates;
+  switch (g.type) {
+    case 'Point':
+      checkPosition(c, 'Point', issues);
+      break;
+    case 'MultiPoint':
+      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiPoint has no positions' });
+      else c.forEach((p, i) => checkPosition(p, `MultiPoint[${i}]`, issues));
+      break;
+    case 'LineString':
+      checkLine(c, 'LineString', issues);
+      break;
+    case 'MultiLineString':
+      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiLineString has no parts' });
+      else c.forEach((l, i) => checkLine(l, `MultiLineString part ${i}`, issues));
+      break;
+    case 'Polygon':
+      checkPolygon(c, 'Polygon', issues);
+      break;
+    case 'MultiPolygon':
+      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiPolygon has no polygons' });
+      else c.forEach((poly, i) => checkPolygon(poly, `MultiPolygon[${i}]`, issues));
+      break;
+    default:
+      issues.push({ message: `unsupported geometry type "${(g as { type?: unknown }).type}"`, hint: 'use Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon' });
+  }
+  return issues;
+}

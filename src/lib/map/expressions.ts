@@ -1,0 +1,38 @@
+/** Small named style expressions, shared by the layer definitions. */
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import { MODE_COLORS } from './palette.ts';
+import type { Mode } from '../atlas/types.ts';
+
+export function colorByMode(): ExpressionSpecification {
+  const pairs = Object.entries(MODE_COLORS).flatMap(([mode, color]) => [mode, color]);
+  return ['match', ['get', 'mode'], ...pairs, '#444'] as ExpressionSpecification;
+}
+
+/** A number that grows when the feature is hovered and more when selected. */
+export function byInteraction(base: number, hovered: number, selected: number): ExpressionSpecification {
+  return [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false], selected,
+    ['boolean', ['feature-state', 'hover'], false], hovered,
+    base,
+  ];
+}
+
+export const isLine: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
+export const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+export const isPolygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+
+export function hasBasis(basis: 'surveyed' | 'schematic'): FilterSpecification {
+  return ['==', ['get', 'basis'], basis];
+}
+
+export function hasMode(mode: Mode): FilterSpecification {
+  return ['==', ['get', 'mode'], mode];
+}
+
+/** Label in the chosen language, falling back to English. */
+export function labelText(lang: 'en' | 'zh'): ExpressionSpecification {
+  return lang === 'zh'
+    ? ['case', ['!=', ['get', 'name_zh'], ''], ['get', 'name_zh'], ['get', 'name']]
+    : ['get', 'name'];
+}

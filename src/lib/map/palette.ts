@@ -1,0 +1,50 @@
+/** Colours and symbols of the cartography: one colour per transport mode, one symbol per point kind. */
+import type { FeatureKind, Mode } from '../atlas/types.ts';
+
+export const MODE_COLORS: Record<Mode, string> = {
+  rail: '#c2410c',
+  river: '#0284c7',
+  sea: '#1e3a8a',
+  air: '#7c3aed',
+  road: '#4d7c0f',
+  multimodal: '#b91c1c',
+  administrative: '#a21caf',
+};
+
+export const MODE_LABELS: Record<Mode, string> = {
+  rail: 'Rail',
+  river: 'River',
+  sea: 'Sea',
+  air: 'Air',
+  road: 'Road',
+  multimodal: 'Land–sea (multimodal)',
+  administrative: 'Customs cooperation',
+};
+
+export const KIND_LABELS: Record<FeatureKind, string> = {
+  port: 'Port',
+  airport: 'Airport',
+  'land-port': 'Land port',
+  'rail-hub': 'Rail hub',
+  customs: 'Customs office',
+  venue: 'Venue',
+  zone: 'Zone',
+  'rail-corridor': 'Rail corridor',
+  'river-route': 'River route',
+  'river-sea-route': 'River–sea route',
+  'sea-route': 'Sea route',
+  'land-sea-corridor': 'Land–sea corridor',
+  'cooperation-link': 'Customs partnership',
+};
+
+/** Point kinds that get their own map symbol (image name = `icon-<kind>`). */
+export const POINT_KINDS = ['port', 'airport', 'land-port', 'rail-hub', 'customs', 'venue'] as const;
+export type PointKind = (typeof POINT_KINDS)[number];
+
+export const BASEMAP_COLORS = {
+  water: '#dbe7ef',
+  land: '#f4f1ea',
+  border: '#b9b2a3',
+  label: '#1f2937',
+  halo: '#ffffff',
+};

@@ -1,0 +1,30 @@
+/**
+ * Serves the built app (dist/) with `vite preview` for the browser tests and
+ * checks that a Chromium is there before any test runs.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { preview } from 'vite';
+import { chromiumPath } from './chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  chromiumPath(); // throws with install instructions when missing
+  const root = resolve(import.meta.dirname, '../..');
+  if (!existsSync(resolve(root, 'dist/index.html'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does this for you).');
+  }
+  const server = await preview({ root, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  project.provide('baseURL', url);
+  return async () => {
+    await server.close();
+  };
+}

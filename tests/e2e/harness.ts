@@ -1,0 +1,84 @@
+/**
+ * Shared browser-test plumbing: a real headless Chromium (playwright-core),
+ * a page that records page errors, console errors and every request that
+ * leaves the app's origin, and screenshots for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+import { project, type View } from './mercator.ts';
+
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+  offOrigin: string[];
+}
+
+/** A page that blocks and records any request leaving the app's origin. */
+export async function openPage(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const origin = new URL(baseURL()).origin;
+  const errors: string[] = [];
+  const offOrigin: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    offOrigin.push(url);
+    return route.abort();
+  });
+  return { page, errors, offOrigin };
+}
+
+/** Navigate to a hash of the app and wait until the map has loaded and painted. */
+export async function gotoApp(page: Page, hash = '', search = ''): Promise<void> {
+  await page.goto(`${baseURL()}${search}${hash}`);
+  await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
+  await waitForIdle(page);
+}
+
+/** Wait until the map has finished moving and drawing. */
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.waitForSelector('[aria-label="Map of corridors"][data-idle="true"]', { timeout: 30_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** The map's current view, read from the URL hash (the public contract). */
+export async function currentView(page: Page): Promise<View> {
+  const hash = await page.evaluate(() => location.hash);
+  const m = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash);
+  if (!m) throw new Error(`no map view in hash "${hash}"`);
+  return { zoom: +m[1], lat: +m[2], lng: +m[3] };
+}
+
+/** Click the map canvas where [lng, lat] is drawn. */
+export async function clickMapAt(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
+  const canvas = page.locator('.maplibregl-canvas');
+  const box = (await canvas.boundingBox())!;
+  const view = await currentView(page);
+  const p = project(view, box.width, box.height, lng, lat);
+  await canvas.click({ position: { x: p.x, y: p.y } });
+  return p;
+}
