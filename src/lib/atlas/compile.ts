@@ -4,6 +4,7 @@
  * first. Pure: the caller reads the files (see scripts/data-files.ts).
  */
 import { length as turfLength } from '@turf/turf';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Feature, Geometry } from 'geojson';
 import { anchorQuote } from './anchor.ts';
 import { parseMarkdown } from './frontMatter.ts';
@@ -125,11 +126,13 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-function jsonErrorPosition(text: string, message: string): { line?: number; column?: number } {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: +lc[1], column: +lc[2] };
-  const pos = /position (\d+)/.exec(message);
-  return pos ? lineColumn(text, +pos[1]) : {};
+/** JSON.parse says what is wrong but (on Node 20) not where: jsonc-parser gives the offset. */
+function jsonSyntaxError(text: string): { message: string; line: number; column: number } | null {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (!errors.length) return null;
+  const e = errors[0];
+  return { message: printParseErrorCode(e.error), ...lineColumn(text, e.offset) };
 }
 
 function lineOfId(text: string, id: unknown): number | undefined {
@@ -156,9 +159,9 @@ function compileFeatureFile(
   try {
     json = JSON.parse(file.text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const msg = (e as Error).message;
-    const { line, column } = jsonErrorPosition(file.text, msg);
-    err(`not readable JSON: ${msg}`, 'fix the JSON syntax (a missing comma or bracket is the usual cause)', undefined, line, column);
+    const where = jsonSyntaxError(file.text);
+    const what = where ? where.message : (e as Error).message;
+    err(`not readable JSON (${what})`, 'fix the JSON syntax (a missing comma or bracket is the usual cause)', undefined, where?.line, where?.column);
     return [];
   }
   const fc = json as { type?: unknown; features?: unknown };

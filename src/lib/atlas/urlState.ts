@@ -43,12 +43,13 @@ export function parseHash(hash: string): { state: UrlState; notices: ParseNotice
   for (const part of text.split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
-    const key = eq === -1 ? part : part.slice(0, eq);
+    let key = eq === -1 ? part : part.slice(0, eq);
     let value = eq === -1 ? '' : part.slice(eq + 1);
     try {
+      key = decodeURIComponent(key);
       value = decodeURIComponent(value);
     } catch {
-      notices.push({ param: key, value, message: `could not decode ${key}` });
+      notices.push({ param: key, value, message: `ignored "${part}": not a valid URL parameter` });
       continue;
     }
     if (key === 'map') {

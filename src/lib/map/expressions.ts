@@ -1,11 +1,11 @@
 /** Small named style expressions, shared by the layer definitions. */
-import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { MODE_COLORS } from './palette.ts';
 import type { Mode } from '../atlas/types.ts';
 
 export function colorByMode(): ExpressionSpecification {
   const pairs = Object.entries(MODE_COLORS).flatMap(([mode, color]) => [mode, color]);
-  return ['match', ['get', 'mode'], ...pairs, '#444'] as ExpressionSpecification;
+  return ['match', ['get', 'mode'], ...pairs, '#444'] as unknown as ExpressionSpecification;
 }
 
 /** A number that grows when the feature is hovered and more when selected. */
@@ -18,15 +18,15 @@ export function byInteraction(base: number, hovered: number, selected: number): 
   ];
 }
 
-export const isLine: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
-export const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
-export const isPolygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+export const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+export const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+export const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 
-export function hasBasis(basis: 'surveyed' | 'schematic'): FilterSpecification {
+export function hasBasis(basis: 'surveyed' | 'schematic'): ExpressionSpecification {
   return ['==', ['get', 'basis'], basis];
 }
 
-export function hasMode(mode: Mode): FilterSpecification {
+export function hasMode(mode: Mode): ExpressionSpecification {
   return ['==', ['get', 'mode'], mode];
 }
 

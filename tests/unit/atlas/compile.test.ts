@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { checkDate, compileAtlas, type SourceFile } from '../../../src/lib/atlas/compile.ts';
+import { formatProblem } from '../../../src/lib/atlas/problems.ts';
+
+const DOC = `---
+id: sample-doc
+title: "Sample agreement"
+date: "2022-05-12"
+publisher: "Sample publisher"
+parties: ["A Customs", "B Customs"]
+summary: "A sample."
+---
+
+The three ports will take joint actions.
+
+Hunan's cargos can go global through the direct routes. The three ports will share routes.
+`;
+
+const doc = (text = DOC, path = 'data/documents/sample-doc.md'): SourceFile => ({ path, text });
+
+function feature(overrides: Record<string, unknown> = {}, props: Record<string, unknown> = {}) {
+  return {
+    type: 'Feature',
+    id: 'sample-port',
+    properties: {
+      name: 'Sample Port',
+      kind: 'port',
+      mode: 'river',
+      description: 'A port.',
+      geometry_basis: 'surveyed',
+      citations: [{ document: 'sample-doc', quote: 'Hunan\'s cargos can go global' }],
+      ...props,
+    },
+    geometry: { type: 'Point', coordinates: [114.55, 30.63] },
+    ...overrides,
+  };
+}
+
+const fc = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features }, null, 2);
+const features = (text: string, path = 'data/features/sample.geojson'): SourceFile => ({ path, text });
+
+function messages(input: { documents?: SourceFile[]; features?: SourceFile[] }) {
+  const r = compileAtlas({ documents: input.documents ?? [doc()], features: input.features ?? [] });
+  return { ...r, text: r.problems.map(formatProblem).join('\n') };
+}
+
+describe('compileAtlas: valid data', () => {
+  test('anchors citations and measures lines', () => {
+    const line = feature({ id: 'sample-route', geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30]] } }, { kind: 'river-route' });
+    const r = messages({ features: [features(fc(feature(), line))] });
+    expect(r.problems).toEqual([]);
+    const port = r.atlas!.features[0];
+    const c = port.properties.citations[0];
+    const body = r.atlas!.documents[0].body;
+    expect(body.slice(c.selector.start, c.selector.end)).toBe("Hunan's cargos can go global");
+    expect(r.atlas!.features[1].properties.length_km).toBe(96);
+  });
+
+  test('a document cited by nothing is a warning, not an error', () => {
+    const r = messages({ features: [] });
+    expect(r.atlas).not.toBeNull();
+    expect(r.problems).toMatchObject([{ severity: 'warning', id: 'sample-doc' }]);
+  });
+});
+
+describe('compileAtlas: every problem is reported with where and how to fix it', () => {
+  test.each([
+    ['unreadable JSON', [features('{"type": "FeatureCollection", "features": [\n  {"id": }\n]}')], /sample\.geojson:2:\d+: not readable JSON/],
+    ['not a FeatureCollection', [features('{"type": "Feature"}')], /not a GeoJSON FeatureCollection/],
+    ['feature without a string id', [features(fc(feature({ id: 7 })))], /has no string "id"/],
+    ['unknown kind', [features(fc(feature({}, { kind: 'harbour' })))], /unknown kind "harbour"/],
+    ['unknown mode', [features(fc(feature({}, { mode: 'canal' })))], /unknown mode "canal"/],
+    ['coordinate out of range', [features(fc(feature({ geometry: { type: 'Point', coordinates: [200, 10] } })))], /out of range/],
+    ['too many decimals', [features(fc(feature({ geometry: { type: 'Point', coordinates: [114.123456, 30.1] } })))], /more than 5 decimals/],
+    ['swapped lat/lon', [features(fc(feature({ geometry: { type: 'Point', coordinates: [30.63, 114.55] } })))], /looks like \[lat, lon\] swapped/],
+    ['line with one distinct position', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [114, 30]] } })))], /at least two distinct positions/],
+    ['unclosed polygon ring', [features(fc(feature({ geometry: { type: 'Polygon', coordinates: [[[114, 30], [115, 30], [115, 31], [114, 31]]] } })))], /ring is not closed/],
+    ['no citations', [features(fc(feature({}, { citations: [] })))], /has no citations/],
+    ['unknown document', [features(fc(feature({}, { citations: [{ document: 'nope', quote: 'x' }] })))], /unknown document "nope"/],
+    ['quote not found', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'railway to Laos' }] })))], /quote not found in document "sample-doc"/],
+    ['ambiguous quote', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'The three ports will' }] })))], /occurs 2 times.*\n.*prefix/],
+  ])('%s', (_name, files, pattern) => {
+    const r = messages({ features: files as SourceFile[] });
+    expect(r.atlas).toBeNull();
+    expect(r.text).toMatch(pattern);
+  });
+
+  test('duplicate ids across files name both files', () => {
+    const r = messages({ features: [features(fc(feature()), 'data/features/a.geojson'), features(fc(feature()), 'data/features/b.geojson')] });
+    expect(r.text).toMatch(/b\.geojson.*duplicate id "sample-port" \(also in data\/features\/a\.geojson\)/);
+  });
+
+  test('reports every problem at once, with the line of the feature', () => {
+    const text = fc(feature({}, { kind: 'harbour' }), feature({ id: 'second' }, { mode: 'canal' }));
+    const r = messages({ features: [features(text)] });
+    expect(r.problems.filter((p) => p.severity === 'error')).toHaveLength(2);
+    expect(r.problems[1]).toMatchObject({ id: 'second', line: text.split('\n').findIndex((l) => l.includes('"second"')) + 1 });
+  });
+
+  test.each([
+    ['no title', DOC.replace('title: "Sample agreement"\n', ''), /has no `title`/],
+    ['no date', DOC.replace('date: "2022-05-12"\n', ''), /has no `date`/],
+    ['impossible date', DOC.replace('2022-05-12', '2022-02-30'), /not a real day/],
+    ['bad YAML', DOC.replace('parties: ["A Customs", "B Customs"]', 'parties: ["A Customs"'), /front matter/],
+    ['id that differs from the file name', DOC.replace('id: sample-doc', 'id: other-doc'), /does not match the file name/],
+  ])('document with %s', (_name, text, pattern) => {
+    expect(messages({ documents: [doc(text)] }).text).toMatch(pattern);
+  });
+});
+
+describe('checkDate', () => {
+  test.each([
+    ['2024', 'year'],
+    ['2024-11', 'month'],
+    ['2024-02-29', 'day'],
+  ])('%s has %s precision', (d, p) => expect(checkDate(d)).toEqual({ precision: p }));
+  test.each(['2023-02-29', '2024-13', '24-01-01', 20240101])('%s is rejected', (d) => expect(checkDate(d)).toHaveProperty('error'));
+});
