@@ -10,17 +10,34 @@ import type { Plugin } from 'vite';
 import type { Topology } from 'topojson-specification';
 import { compileAtlas } from '../src/lib/atlas/compile.ts';
 import { formatProblems, type Problem } from '../src/lib/atlas/problems.ts';
-import { buildBasemap } from '../src/lib/map/basemap.ts';
+import { basemapRivers, buildBasemap } from '../src/lib/map/basemap.ts';
 import { readDataFiles } from './data-files.ts';
 
 const ATLAS = 'virtual:atlas';
 const BASEMAP = 'virtual:basemap';
+/** Basemap layers are served as same-origin JSON files that MapLibre's worker fetches and parses off the main thread. */
+const BASEMAP_DIR = 'basemap';
+
+function basemapFiles(root: string): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+  const { land, borders, countryLabels } = buildBasemap(topology);
+  const rivers = basemapRivers(JSON.parse(readFileSync(resolve(root, 'data/basemap/ne_10m_rivers_yangtze_mekong.geojson'), 'utf8')));
+  return {
+    'land.json': JSON.stringify(land),
+    'borders.json': JSON.stringify(borders),
+    'rivers.json': JSON.stringify(rivers),
+    'country-labels.json': JSON.stringify(countryLabels),
+  };
+}
 
 /** Emit JSON as a JSON.parse call: parsed faster than an object literal of the same size. */
 const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 
 export function atlasPlugin(options: { root?: string } = {}): Plugin {
   let root = options.root ?? process.cwd();
+  let files: Record<string, string> | null = null;
+  const basemap = () => (files ??= basemapFiles(root));
   return {
     name: 'corridor-atlas-data',
     configResolved(config) {
@@ -42,13 +59,22 @@ export function atlasPlugin(options: { root?: string } = {}): Plugin {
         return jsonModule(result.atlas);
       }
       if (id === '\0' + BASEMAP) {
-        const require = createRequire(import.meta.url);
-        const file = require.resolve('world-atlas/countries-50m.json');
-        const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology;
-        return jsonModule(buildBasemap(topology));
+        // Paths relative to the page; MapView resolves them against document.baseURI.
+        const urls = Object.fromEntries(Object.keys(basemap()).map((name) => [name.replace('.json', ''), `${BASEMAP_DIR}/${name}`]));
+        return `export default ${JSON.stringify(urls)};`;
       }
     },
+    generateBundle() {
+      for (const [name, source] of Object.entries(basemap())) this.emitFile({ type: 'asset', fileName: `${BASEMAP_DIR}/${name}`, source });
+    },
     configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const m = /^\/basemap\/([\w-]+\.json)$/.exec(req.url?.split('?')[0] ?? '');
+        const body = m ? basemap()[m[1]] : undefined;
+        if (!body) return next();
+        res.setHeader('Content-Type', 'application/json');
+        res.end(body);
+      });
       const dataDir = resolve(root, 'data');
       server.watcher.add(dataDir);
       const reload = (file: string) => {

@@ -3,6 +3,7 @@ declare module 'virtual:atlas' {
   export default atlas;
 }
 declare module 'virtual:basemap' {
-  const basemap: import('./lib/map/basemap.ts').Basemap;
-  export default basemap;
+  /** Page-relative URLs of the bundled basemap layers. */
+  const urls: { land: string; borders: string; rivers: string; 'country-labels': string };
+  export default urls;
 }

@@ -8,10 +8,25 @@
  * longitudes are continuous, close pole-encircling rings along the map edge,
  * and cut anything that strays past ±180 back into the [-180, 180] world.
  */
-import { bboxClip } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { area, bboxClip, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { feature as topoFeature, mesh as topoMesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+
+/** River centrelines for the basemap: only River/Lake centrelines, rounded, as LineStrings. */
+export function basemapRivers(fc: FeatureCollection<LineString | MultiLineString, { name_en?: string; scalerank?: number }>): FeatureCollection<MultiLineString, { name: string; scalerank: number }> {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => ({
+      type: 'Feature',
+      properties: { name: f.properties.name_en ?? '', scalerank: f.properties.scalerank ?? 9 },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates).map((l) => l.map(([x, y]) => [round(x, 3), round(y, 3)])),
+      },
+    })),
+  };
+}
 
 /** Web Mercator's latitude limit. */
 export const MAX_MERCATOR_LAT = 85.0511;
@@ -96,16 +111,41 @@ export function planarLines(lines: Position[][]): MultiLineString {
 export interface Basemap {
   land: FeatureCollection<MultiPolygon>;
   borders: FeatureCollection<MultiLineString>;
+  /** One label point per country, in its largest polygon, with that polygon's area for ranking. */
+  countryLabels: FeatureCollection<Point, { name: string; area_km2: number }>;
+}
+
+/** A label point inside a country's largest polygon (its centroid when that falls inside). */
+export function countryLabelPoint(geometry: Polygon | MultiPolygon): { point: Position; areaKm2: number } {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let best: Polygon = { type: 'Polygon', coordinates: polys[0] };
+  let bestArea = -1;
+  for (const coordinates of polys) {
+    const p: Polygon = { type: 'Polygon', coordinates };
+    const a = area(p);
+    if (a > bestArea) [best, bestArea] = [p, a];
+  }
+  const c = centroid(best).geometry.coordinates;
+  const point = booleanPointInPolygon(c, best) ? c : pointOnFeature(best).geometry.coordinates;
+  return { point: [round(point[0], 3), round(point[1], 3)], areaKm2: Math.round(bestArea / 1e6) };
 }
 
 /** Land polygons and land borders (country boundaries between two countries) from world-atlas countries TopoJSON. */
-export function buildBasemap(countries: Topology): Basemap {
-  const landObj = countries.objects.land;
-  const land = topoFeature(countries, landObj) as unknown as FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>;
+export function buildBasemap(topology: Topology): Basemap {
+  const land = topoFeature(topology, topology.objects.land) as unknown as FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>;
   const landFeatures = 'features' in land ? land.features : [land];
   const polys = landFeatures.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
-  const borders = topoMesh(countries, countries.objects.countries as GeometryCollection, (a, b) => a !== b);
+  const borders = topoMesh(topology, topology.objects.countries as GeometryCollection, (a, b) => a !== b);
+  const countries = topoFeature(topology, topology.objects.countries) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  const countryLabels = countries.features
+    .filter((f) => f.geometry)
+    .map((f) => {
+      const { point, areaKm2 } = countryLabelPoint(f.geometry);
+      return { type: 'Feature' as const, properties: { name: f.properties.name, area_km2: areaKm2 }, geometry: { type: 'Point' as const, coordinates: point } };
+    })
+    .sort((a, b) => b.properties.area_km2 - a.properties.area_km2);
   return {
+    countryLabels: { type: 'FeatureCollection', features: countryLabels },
     land: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: planarLand(polys) }] },
     borders: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: planarLines(borders.coordinates) }] },
   };

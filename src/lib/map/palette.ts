@@ -45,6 +45,8 @@ export const BASEMAP_COLORS = {
   water: '#dbe7ef',
   land: '#f4f1ea',
   border: '#b9b2a3',
+  river: '#9cc3dd',
+  countryLabel: '#8a8272',
   label: '#1f2937',
   halo: '#ffffff',
 };

@@ -5,7 +5,6 @@
  */
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { Basemap } from './basemap.ts';
 import { byInteraction, colorByMode, hasBasis, isLine, isPoint, isPolygon, labelText } from './expressions.ts';
 import { BASEMAP_COLORS } from './palette.ts';
 
@@ -115,20 +114,58 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
   ];
 }
 
-export function buildStyle(basemap: Basemap, atlasData: FeatureCollection, lang: 'en' | 'zh' = 'en') {
+/** Absolute URLs of the bundled basemap files (same origin as the page). */
+export interface BasemapUrls {
+  land: string;
+  borders: string;
+  rivers: string;
+  'country-labels': string;
+}
+
+export function basemapLayers(): LayerSpecification[] {
+  return [
+    { id: 'water', type: 'background', paint: { 'background-color': BASEMAP_COLORS.water } },
+    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': BASEMAP_COLORS.land } },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'rivers',
+      paint: {
+        'line-color': BASEMAP_COLORS.river,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, ['case', ['<=', ['get', 'scalerank'], 2], 1, 0.4], 8, ['case', ['<=', ['get', 'scalerank'], 2], 2.5, 1.2]],
+      },
+    },
+    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.8 } },
+    {
+      id: 'country-labels',
+      type: 'symbol',
+      source: 'country-labels',
+      // Big countries first; small ones appear as the reader zooms in.
+      filter: ['>=', ['get', 'area_km2'], ['step', ['zoom'], 1000000, 3, 250000, 4, 60000, 5, 15000, 6, 2000]],
+      layout: {
+        'text-field': ['upcase', ['get', 'name']],
+        'text-font': FONT_STACK,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
+        'text-letter-spacing': 0.12,
+        'text-max-width': 8,
+        'symbol-sort-key': ['-', 0, ['get', 'area_km2']],
+      },
+      paint: { 'text-color': BASEMAP_COLORS.countryLabel, 'text-halo-color': BASEMAP_COLORS.land, 'text-halo-width': 1.2 },
+    },
+  ];
+}
+
+export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, lang: 'en' | 'zh' = 'en') {
   const atlasSource: GeoJSONSourceSpecification = { type: 'geojson', data: atlasData, promoteId: 'fid' };
   return {
     version: 8,
     sources: {
       land: { type: 'geojson', data: basemap.land, maxzoom: 8, tolerance: 0.5 },
       borders: { type: 'geojson', data: basemap.borders, maxzoom: 8 },
+      rivers: { type: 'geojson', data: basemap.rivers, maxzoom: 10 },
+      'country-labels': { type: 'geojson', data: basemap['country-labels'] },
       [ATLAS_SOURCE]: atlasSource,
     },
-    layers: [
-      { id: 'water', type: 'background', paint: { 'background-color': BASEMAP_COLORS.water } },
-      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': BASEMAP_COLORS.land } },
-      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.8 } },
-      ...atlasLayers(lang),
-    ],
+    layers: [...basemapLayers(), ...atlasLayers(lang)],
   } satisfies StyleSpecification;
 }
