@@ -1,0 +1,159 @@
+/**
+ * Issue 2's promises, in a real Chromium against the built app: the map
+ * loads offline with no errors, a click on a river route on the canvas opens
+ * its source with the quote marked, a permalink restores selection and view,
+ * the document view highlights the passage, Escape and close clear it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { feature, isolatedVertex, loadAtlas } from './atlasData.ts';
+import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, waitForIdle, type WatchedPage } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function sourcePanel(page: Page) {
+  const panel = page.locator('aside[aria-label="Source"]');
+  await panel.waitFor({ state: 'visible', timeout: 10_000 });
+  return panel;
+}
+
+function expectClean(w: WatchedPage) {
+  expect(w.errors).toEqual([]);
+  expect(w.offOrigin).toEqual([]);
+}
+
+describe('map → source', () => {
+  test('clicking a river route on the canvas opens its source with the quote marked', async () => {
+    const w = await openPage(browser);
+    const atlas = loadAtlas();
+    const river = atlas.features.find((f) => f.properties.kind === 'river-route' && isolatedVertex(f, 12));
+    expect(river, 'a river route with a stretch of its own').toBeDefined();
+    const [lng, lat] = isolatedVertex(river!, 12)!;
+    // Centre the view a little away from the target so the click is not simply the centre.
+    await gotoApp(w.page, `#map=7/${(lat + 0.4).toFixed(4)}/${(lng - 0.6).toFixed(4)}`);
+    await clickMapAt(w.page, lng, lat);
+    const panel = await sourcePanel(w.page);
+    await expect.poll(() => panel.getAttribute('data-feature-id')).toBe(river!.id);
+    await expect.poll(() => w.page.evaluate(() => location.hash)).toContain(`feature=${river!.id}`);
+    const mark = panel.locator(`mark[data-feature-id="${river!.id}"]`).first();
+    const quote = river!.properties.citations[0].selector.exact.replace(/\s+/g, ' ');
+    expect((await mark.textContent())!.replace(/\s+/g, ' ')).toBe(quote);
+    await expect.poll(() => panel.locator('h2').textContent()).toContain(river!.properties.name);
+    expect(await panel.getByTestId('length').textContent()).toMatch(/\d km/);
+    await screenshot(w.page, 'click-river-route');
+    expectClean(w);
+  });
+
+  test('hovering a feature shows the pointer cursor', async () => {
+    const w = await openPage(browser);
+    const f = feature('yangluo-port');
+    const [lng, lat] = f.geometry.type === 'Point' ? f.geometry.coordinates : [0, 0];
+    await gotoApp(w.page, `#map=8/${lat}/${lng + 0.5}`);
+    const canvas = w.page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const { project } = await import('./mercator.ts');
+    const p = project(await currentView(w.page), box.width, box.height, lng, lat);
+    await w.page.mouse.move(box.x + p.x, box.y + p.y);
+    await expect.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor)).toBe('pointer');
+    await w.page.mouse.move(box.x + 20, box.y + box.height - 60);
+    await expect.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor)).toBe('');
+    expectClean(w);
+  });
+});
+
+describe('permalinks', () => {
+  test('a #…&feature= permalink opens the right panel after reload, and the document highlights the Huaihua sentence', async () => {
+    const w = await openPage(browser);
+    const id = 'china-laos-freight-rail';
+    const laos = feature(id);
+    await gotoApp(w.page, `#map=5/24/106&feature=${id}`);
+    let panel = await sourcePanel(w.page);
+    expect(await panel.getAttribute('data-feature-id')).toBe(id);
+    await w.page.reload();
+    await w.page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]');
+    panel = await sourcePanel(w.page);
+    expect(await panel.getAttribute('data-feature-id')).toBe(id);
+    const view = await currentView(w.page);
+    expect(view.zoom).toBeCloseTo(5, 1);
+    expect(view.lat).toBeCloseTo(24, 1);
+
+    const huaihua = laos.properties.citations.find((c) => c.selector.exact.includes('Huaihua'));
+    expect(huaihua, 'the China–Laos line cites the Huaihua sentence').toBeDefined();
+    await panel.getByRole('button', { name: /whole document/ }).first().click();
+    const doc = w.page.locator('section[aria-label="Document"]');
+    await doc.waitFor();
+    await expect.poll(() => w.page.evaluate(() => location.hash)).toContain(`doc=${huaihua!.document}`);
+    const mark = doc.locator(`mark.current[data-feature-id="${id}"]`).filter({ hasText: 'Huaihua' });
+    expect(await mark.count()).toBeGreaterThan(0);
+    expect(await mark.first().isVisible()).toBe(true);
+    expect(await mark.first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const body = el.closest('.body')!.getBoundingClientRect();
+      return r.top >= body.top && r.bottom <= body.bottom;
+    })).toBe(true);
+    await screenshot(w.page, 'permalink-china-laos-document');
+
+    // Reloading with &doc= restores the document too.
+    await w.page.reload();
+    await w.page.locator('section[aria-label="Document"]').waitFor();
+    expectClean(w);
+  });
+
+  test('Escape closes the document, then the selection; the URL follows', async () => {
+    const w = await openPage(browser);
+    const id = 'yangluo-port';
+    const docId = feature(id).properties.citations[0].document;
+    await gotoApp(w.page, `#map=6/30.6/114.5&feature=${id}&doc=${docId}`);
+    await w.page.locator('section[aria-label="Document"]').waitFor();
+    await w.page.keyboard.press('Escape');
+    await w.page.locator('section[aria-label="Document"]').waitFor({ state: 'detached' });
+    expect(await w.page.evaluate(() => location.hash)).not.toContain('doc=');
+    await sourcePanel(w.page);
+    await w.page.keyboard.press('Escape');
+    await w.page.locator('aside[aria-label="Source"]').waitFor({ state: 'detached' });
+    expect(await w.page.evaluate(() => location.hash)).not.toContain('feature=');
+    // The close button does the same.
+    await w.page.goto(w.page.url().replace(/#.*/, `#map=6/30.6/114.5&feature=${id}`));
+    await (await sourcePanel(w.page)).getByRole('button', { name: 'Close source panel' }).click();
+    await w.page.locator('aside[aria-label="Source"]').waitFor({ state: 'detached' });
+    expectClean(w);
+  });
+
+  test('a permalink to a feature without a view flies to it', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, `#feature=chengdu-tianfu-airport`);
+    await waitForIdle(w.page);
+    const f = feature('chengdu-tianfu-airport');
+    const [lng, lat] = f.geometry.type === 'Point' ? f.geometry.coordinates : [0, 0];
+    await expect.poll(async () => {
+      const v = await currentView(w.page);
+      return Math.abs(v.lng - lng) < 1 && Math.abs(v.lat - lat) < 1 && v.zoom >= 6;
+    }, { timeout: 10_000 }).toBe(true);
+    expectClean(w);
+  });
+});
+
+describe('overlaps', () => {
+  test('a click where several features meet offers a choice', async () => {
+    const w = await openPage(browser);
+    // Yangluo Port sits on the Yangtze routes that serve it.
+    const f = feature('yangluo-port');
+    const [lng, lat] = f.geometry.type === 'Point' ? f.geometry.coordinates : [0, 0];
+    await gotoApp(w.page, `#map=6/${lat}/${lng}`);
+    await clickMapAt(w.page, lng, lat);
+    const picker = w.page.getByRole('dialog', { name: 'Choose a feature' });
+    await picker.waitFor();
+    const options = picker.locator('button[data-feature-id]');
+    expect(await options.count()).toBeGreaterThan(1);
+    await screenshot(w.page, 'overlap-picker');
+    await picker.locator('button[data-feature-id="yangluo-port"]').click();
+    expect(await (await sourcePanel(w.page)).getAttribute('data-feature-id')).toBe('yangluo-port');
+    expectClean(w);
+  });
+});
