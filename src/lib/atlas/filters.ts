@@ -1,0 +1,120 @@
+/**
+ * What the reader has chosen to see: modes, kinds, documents and a date range.
+ * Pure: decides which features are visible and (de)serialises the choice for
+ * the URL (`modes=`, `kinds=`, `docs=`, `from=`, `to=`).
+ */
+import { FEATURE_KINDS, MODES, type Atlas, type AtlasDocument, type AtlasFeature, type FeatureKind, type Mode } from './types.ts';
+
+export interface DateRange {
+  /** Inclusive ISO day, e.g. "2019-01-01". */
+  from: string;
+  /** Inclusive ISO day. */
+  to: string;
+}
+
+export interface Filters {
+  /** Modes shown; null = all. */
+  modes: ReadonlySet<Mode> | null;
+  /** Kinds shown; null = all. */
+  kinds: ReadonlySet<FeatureKind> | null;
+  /** Only features citing one of these documents; null = any. */
+  documents: ReadonlySet<string> | null;
+  /** Only features cited by a document dated in this range; null = any date. */
+  range: DateRange | null;
+}
+
+export const NO_FILTERS: Filters = { modes: null, kinds: null, documents: null, range: null };
+
+export function isFiltering(f: Filters): boolean {
+  return f.modes !== null || f.kinds !== null || f.documents !== null || f.range !== null;
+}
+
+/** The first and last day a date of any precision can mean ("2016" → 2016-01-01 … 2016-12-31). */
+export function dateSpan(date: string): DateRange {
+  const [y, m, d] = date.split('-');
+  if (d) return { from: date, to: date };
+  if (m) {
+    const last = new Date(Date.UTC(+y, +m, 0)).getUTCDate();
+    return { from: `${y}-${m}-01`, to: `${y}-${m}-${String(last).padStart(2, '0')}` };
+  }
+  return { from: `${y}-01-01`, to: `${y}-12-31` };
+}
+
+export function documentInRange(doc: AtlasDocument, range: DateRange | null): boolean {
+  if (!range) return true;
+  const s = dateSpan(doc.date);
+  return s.to >= range.from && s.from <= range.to;
+}
+
+/** Modes a feature is drawn in: its legs when it has them, plus its own mode. */
+export function featureModes(f: AtlasFeature): Mode[] {
+  return [...new Set([f.properties.mode, ...(f.properties.legs ?? [])])];
+}
+
+export function featureVisible(f: AtlasFeature, filters: Filters, documentsById: ReadonlyMap<string, AtlasDocument>): boolean {
+  const { modes, kinds, documents, range } = filters;
+  if (modes && !featureModes(f).some((m) => modes.has(m))) return false;
+  if (kinds && !kinds.has(f.properties.kind)) return false;
+  if (documents || range) {
+    return f.properties.citations.some((c) => {
+      if (documents && !documents.has(c.document)) return false;
+      const doc = documentsById.get(c.document);
+      return !!doc && documentInRange(doc, range);
+    });
+  }
+  return true;
+}
+
+export function visibleFeatures(atlas: Atlas, filters: Filters): AtlasFeature[] {
+  if (!isFiltering(filters)) return atlas.features;
+  const docs = new Map(atlas.documents.map((d) => [d.id, d]));
+  return atlas.features.filter((f) => featureVisible(f, filters, docs));
+}
+
+/** Toggle one member of a "null = all" set, given everything it could contain. */
+export function toggleMember<T>(set: ReadonlySet<T> | null, value: T, all: readonly T[]): ReadonlySet<T> | null {
+  const next = new Set(set ?? all);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return all.every((v) => next.has(v)) ? null : next;
+}
+
+const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Read filters from URL parameters; unknown values are dropped with a message. */
+export function filtersFromParams(params: ReadonlyMap<string, string>, documentIds: ReadonlySet<string>): { filters: Filters; notices: string[] } {
+  const notices: string[] = [];
+  const list = <T extends string>(key: string, allowed: readonly T[] | ReadonlySet<string>): Set<T> | null => {
+    const raw = params.get(key);
+    if (raw === undefined) return null;
+    const values = raw.split(',').filter(Boolean);
+    const ok = values.filter((v) => (Array.isArray(allowed) ? allowed.includes(v as T) : (allowed as ReadonlySet<string>).has(v)));
+    for (const bad of values.filter((v) => !ok.includes(v))) notices.push(`Ignored unknown ${key} value "${bad}".`);
+    return new Set(ok as T[]);
+  };
+  const from = params.get('from');
+  const to = params.get('to');
+  let range: DateRange | null = null;
+  if (from !== undefined || to !== undefined) {
+    if ((from && !DAY.test(from)) || (to && !DAY.test(to))) notices.push('Ignored a date range that is not YYYY, YYYY-MM or YYYY-MM-DD.');
+    else range = { from: from ? dateSpan(from).from : '0000-01-01', to: to ? dateSpan(to).to : '9999-12-31' };
+  }
+  return {
+    filters: { modes: list<Mode>('modes', MODES), kinds: list<FeatureKind>('kinds', FEATURE_KINDS), documents: list('docs', documentIds), range },
+    notices,
+  };
+}
+
+/** Filters as URL parameters, in a stable order; empty when nothing is filtered. */
+export function filtersToParams(f: Filters): [string, string][] {
+  const out: [string, string][] = [];
+  const sorted = (s: ReadonlySet<string>) => [...s].sort().join(',');
+  if (f.modes) out.push(['modes', sorted(f.modes)]);
+  if (f.kinds) out.push(['kinds', sorted(f.kinds)]);
+  if (f.documents) out.push(['docs', sorted(f.documents)]);
+  if (f.range) {
+    if (f.range.from !== '0000-01-01') out.push(['from', f.range.from]);
+    if (f.range.to !== '9999-12-31') out.push(['to', f.range.to]);
+  }
+  return out;
+}
