@@ -1,9 +1,12 @@
 /**
- * App state: selection, open document, view. Serialised in the URL hash (see
- * atlas/urlState.ts); the views read it and user events write it.
+ * App state: selection, open document, view, filters and language. Serialised
+ * in the URL hash (see atlas/urlState.ts and atlas/filters.ts); the views read
+ * it and user events write it.
  */
-import type { Atlas } from './atlas/types.ts';
-import { formatHash, parseHash, type MapView, type UrlState } from './atlas/urlState.ts';
+import { filtersFromParams, filtersToParams, NO_FILTERS, visibleFeatures, type Filters } from './atlas/filters.ts';
+import type { Atlas, AtlasDocument, AtlasFeature } from './atlas/types.ts';
+import { formatHash, parseHash, type MapView } from './atlas/urlState.ts';
+import { isLang, KIND_NAMES, MESSAGES, MODE_NAMES, type Lang } from './i18n/messages.ts';
 
 export interface PickCandidates {
   ids: string[];
@@ -12,47 +15,80 @@ export interface PickCandidates {
   y: number;
 }
 
+const FILTER_KEYS = new Set(['modes', 'kinds', 'docs', 'from', 'to']);
+const LANG_STORAGE_KEY = 'corridor-atlas:lang';
+
 export class AppState {
   readonly atlas: Atlas;
-  readonly featureIds: Set<string>;
-  readonly documentIds: Set<string>;
+  readonly featuresById: ReadonlyMap<string, AtlasFeature>;
+  readonly documentsById: ReadonlyMap<string, AtlasDocument>;
 
   selectedId = $state<string | null>(null);
-  hoveredId = $state<string | null>(null);
+  /** Features highlighted by hovering something (a map feature, a list entry, a mark in a document). */
+  hoveredIds = $state<string[]>([]);
   docId = $state<string | null>(null);
   view = $state<MapView | null>(null);
+  filters = $state<Filters>(NO_FILTERS);
+  lang = $state<Lang>('en');
   /** Several features under one click: the user chooses. */
   pick = $state<PickCandidates | null>(null);
   /** Short messages for the user (bad URL parameters and the like). */
   notices = $state<string[]>([]);
-  /** Bumped when the map should move to the selection (not when the user clicked it on the map). */
+  /** Bumped when the map should move to show `focusIds`. */
   focusRequest = $state(0);
+  focusIds: string[] = [];
   private extra: [string, string][] = [];
+
+  readonly visible = $derived.by(() => visibleFeatures(this.atlas, this.filters));
+  readonly visibleIds = $derived(new Set(this.visible.map((f) => f.id)));
+  readonly t = $derived(MESSAGES[this.lang]);
+  readonly modeNames = $derived(MODE_NAMES[this.lang]);
+  readonly kindNames = $derived(KIND_NAMES[this.lang]);
 
   constructor(atlas: Atlas) {
     this.atlas = atlas;
-    this.featureIds = new Set(atlas.features.map((f) => f.id));
-    this.documentIds = new Set(atlas.documents.map((d) => d.id));
+    this.featuresById = new Map(atlas.features.map((f) => [f.id, f]));
+    this.documentsById = new Map(atlas.documents.map((d) => [d.id, d]));
   }
 
-  get selected() {
-    return this.selectedId ? this.atlas.features.find((f) => f.id === this.selectedId) ?? null : null;
+  get selected(): AtlasFeature | null {
+    return this.selectedId ? (this.featuresById.get(this.selectedId) ?? null) : null;
   }
 
-  get document() {
-    return this.docId ? this.atlas.documents.find((d) => d.id === this.docId) ?? null : null;
+  get document(): AtlasDocument | null {
+    return this.docId ? (this.documentsById.get(this.docId) ?? null) : null;
+  }
+
+  /** A feature's name in the current language (Chinese falls back to English). */
+  nameOf(f: AtlasFeature): string {
+    return this.lang === 'zh' && f.properties.name_zh ? f.properties.name_zh : f.properties.name;
   }
 
   select(id: string | null, opts: { focus?: boolean } = {}): void {
     this.pick = null;
-    if (id !== null && !this.featureIds.has(id)) return;
+    if (id !== null && !this.featuresById.has(id)) return;
     this.selectedId = id;
-    if (id && opts.focus) this.focusRequest++;
+    if (id && opts.focus) this.focus([id]);
+  }
+
+  /** Ask the map to show these features. */
+  focus(ids: string[]): void {
+    this.focusIds = ids.filter((id) => this.featuresById.has(id));
+    if (this.focusIds.length) this.focusRequest++;
   }
 
   openDocument(id: string | null): void {
-    if (id !== null && !this.documentIds.has(id)) return;
+    if (id !== null && !this.documentsById.has(id)) return;
     this.docId = id;
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    try {
+      localStorage.setItem(LANG_STORAGE_KEY, lang);
+    } catch {
+      // Storage may be unavailable (private mode, sandboxed iframe): the URL still carries the choice.
+    }
   }
 
   /** Escape: close the innermost thing that is open. */
@@ -65,25 +101,43 @@ export class AppState {
   applyHash(hash: string): void {
     const { state, notices } = parseHash(hash);
     const messages = notices.map((n) => n.message);
-    if (state.feature && !this.featureIds.has(state.feature)) messages.push(`No feature "${state.feature}" in this atlas.`);
-    if (state.doc && !this.documentIds.has(state.doc)) messages.push(`No document "${state.doc}" in this atlas.`);
-    const feature = state.feature && this.featureIds.has(state.feature) ? state.feature : null;
+    const params = new Map(state.extra);
+    const f = filtersFromParams(params, new Set(this.documentsById.keys()));
+    messages.push(...f.notices);
+    if (state.feature && !this.featuresById.has(state.feature)) messages.push(`No feature "${state.feature}" in this atlas.`);
+    if (state.doc && !this.documentsById.has(state.doc)) messages.push(`No document "${state.doc}" in this atlas.`);
+    const feature = state.feature && this.featuresById.has(state.feature) ? state.feature : null;
     const focus = feature !== null && feature !== this.selectedId && !state.view;
     this.selectedId = feature;
-    this.docId = state.doc && this.documentIds.has(state.doc) ? state.doc : null;
+    this.docId = state.doc && this.documentsById.has(state.doc) ? state.doc : null;
     if (state.view) this.view = state.view;
-    this.extra = state.extra;
+    this.filters = f.filters;
+    const lang = params.get('lang');
+    if (isLang(lang)) this.lang = lang;
+    else {
+      if (lang !== undefined) messages.push(`Unknown language "${lang}".`);
+      this.lang = storedLang() ?? 'en';
+    }
+    this.extra = state.extra.filter(([k]) => !FILTER_KEYS.has(k) && k !== 'lang');
     this.notices = messages;
-    if (focus) this.focusRequest++;
+    if (focus) this.focus([feature]);
   }
 
   toHash(): string {
-    const s: UrlState = {
+    return formatHash({
       view: this.view ?? undefined,
       feature: this.selectedId ?? undefined,
       doc: this.docId ?? undefined,
-      extra: this.extra,
-    };
-    return formatHash(s);
+      extra: [...filtersToParams(this.filters), ...(this.lang !== 'en' ? [['lang', this.lang] as [string, string]] : []), ...this.extra],
+    });
+  }
+}
+
+function storedLang(): Lang | null {
+  try {
+    const v = localStorage.getItem(LANG_STORAGE_KEY);
+    return isLang(v) ? v : null;
+  } catch {
+    return null;
   }
 }

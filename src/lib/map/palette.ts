@@ -1,5 +1,5 @@
 /** Colours and symbols of the cartography: one colour per transport mode, one symbol per point kind. */
-import type { FeatureKind, Mode } from '../atlas/types.ts';
+import type { Mode } from '../atlas/types.ts';
 
 export const MODE_COLORS: Record<Mode, string> = {
   rail: '#c2410c',
@@ -9,32 +9,6 @@ export const MODE_COLORS: Record<Mode, string> = {
   road: '#4d7c0f',
   multimodal: '#b91c1c',
   administrative: '#a21caf',
-};
-
-export const MODE_LABELS: Record<Mode, string> = {
-  rail: 'Rail',
-  river: 'River',
-  sea: 'Sea',
-  air: 'Air',
-  road: 'Road',
-  multimodal: 'Land–sea (multimodal)',
-  administrative: 'Customs cooperation',
-};
-
-export const KIND_LABELS: Record<FeatureKind, string> = {
-  port: 'Port',
-  airport: 'Airport',
-  'land-port': 'Land port',
-  'rail-hub': 'Rail hub',
-  customs: 'Customs office',
-  venue: 'Venue',
-  zone: 'Zone',
-  'rail-corridor': 'Rail corridor',
-  'river-route': 'River route',
-  'river-sea-route': 'River–sea route',
-  'sea-route': 'Sea route',
-  'land-sea-corridor': 'Land–sea corridor',
-  'cooperation-link': 'Customs partnership',
 };
 
 /** Point kinds that get their own map symbol (image name = `icon-<kind>`). */

@@ -5,7 +5,7 @@
  * so hover and selection (feature-state, promoteId) act on the whole feature.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Atlas, AtlasFeature, Mode } from '../atlas/types.ts';
+import type { AtlasFeature, Mode } from '../atlas/types.ts';
 
 export interface RenderProperties {
   fid: string;
@@ -70,9 +70,7 @@ export function featureBounds(f: AtlasFeature): [number, number, number, number]
   return [w, s, e, n];
 }
 
-export function atlasById(atlas: Atlas) {
-  return {
-    features: new Map(atlas.features.map((f) => [f.id, f])),
-    documents: new Map(atlas.documents.map((d) => [d.id, d])),
-  };
+/** The box around several boxes. */
+export function unionBounds(boxes: [number, number, number, number][]): [number, number, number, number] {
+  return boxes.reduce(([w, s, e, n], [w2, s2, e2, n2]) => [Math.min(w, w2), Math.min(s, s2), Math.max(e, e2), Math.max(n, n2)], [Infinity, Infinity, -Infinity, -Infinity]);
 }

@@ -11,6 +11,9 @@ import { BASEMAP_COLORS } from './palette.ts';
 export const ATLAS_SOURCE = 'atlas';
 export const FONT_STACK = ['Noto Sans', 'Noto Sans CJK SC', 'sans-serif'];
 
+/** Layers whose text follows the reader's language. */
+export const LABEL_LAYERS = ['atlas-points', 'atlas-line-labels'] as const;
+
 /** Layers a click or hover can hit, in drawing order. */
 export const INTERACTIVE_LAYERS = ['atlas-zones-fill', 'atlas-lines-surveyed', 'atlas-lines-schematic', 'atlas-points'] as const;
 
