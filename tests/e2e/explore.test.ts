@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { feature, isolatedVertex } from './atlasData.ts';
-import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, waitForIdle, type WatchedPage } from './harness.ts';
+import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 import { project } from './mercator.ts';
 
 let browser: Browser;
@@ -37,6 +37,13 @@ describe('text → map and map → text', () => {
     const before = await currentView(w.page);
     const mark = w.page.locator(`section[aria-label="Document"] mark[data-feature-ids~="china-laos-freight-rail"] [role="button"]`).first();
     await mark.click();
+    // The Huaihua sentence supports the land port and the line: the reader chooses.
+    const picker = w.page.getByRole('dialog', { name: 'Choose a feature' });
+    await picker.waitFor();
+    expect(await picker.locator('button[data-feature-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-feature-id')).sort())).toEqual(
+      (await mark.evaluate((el) => el.closest('mark')!.getAttribute('data-feature-ids')!.split(' '))).sort(),
+    );
+    await picker.locator('button[data-feature-id="china-laos-freight-rail"]').click();
     await expect.poll(() => panelId(w.page)).toBe('china-laos-freight-rail');
     await expect.poll(() => hash(w.page)).toContain('feature=china-laos-freight-rail');
     await waitForIdle(w.page);
@@ -52,7 +59,7 @@ describe('text → map and map → text', () => {
     const f = feature('chengdu-tianfu-airport');
     const docId = f.properties.citations[0].document;
     const [lng, lat] = point('chengdu-tianfu-airport');
-    await gotoApp(w.page, `#map=8/${lat}/${lng - 1.2}&doc=${docId}`);
+    await gotoApp(w.page, `#map=8/${lat - 0.2}/${lng - 0.3}&doc=${docId}`);
     await clickMapAt(w.page, lng, lat);
     await expect.poll(() => panelId(w.page)).toBe('chengdu-tianfu-airport');
     const current = w.page.locator('section[aria-label="Document"] mark.current[data-feature-id="chengdu-tianfu-airport"]');
@@ -128,8 +135,10 @@ describe('search and list', () => {
     await box.fill(q);
     const option = w.page.locator(`[role="option"][data-feature-id="${id}"]`);
     await option.waitFor();
-    await box.press('ArrowDown');
-    await box.press('ArrowUp');
+    // Walk down the list with the keyboard to the wanted result, then choose it.
+    for (let i = 0; i < 10 && (await option.getAttribute('aria-selected')) !== 'true'; i++) await box.press('ArrowDown');
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
     await box.press('Enter');
     await expect.poll(() => panelId(w.page)).toBe(id);
     await expect.poll(() => hash(w.page)).toContain(`feature=${id}`);
@@ -144,8 +153,7 @@ describe('search and list', () => {
     await expect.poll(() => panelId(w.page)).toBe('chengdu-tianfu-airport');
     expect(await w.page.locator('nav[aria-label="Features"] button[data-feature-id="chengdu-tianfu-airport"]').getAttribute('aria-current')).toBe('true');
     // And the other way: a click on the map marks the list entry.
-    await w.page.goto(w.page.url().replace(/#.*/, `#map=8/${lat}/${lng}`));
-    await waitForIdle(w.page);
+    await setHash(w.page, `#map=8/${lat}/${lng}`);
     await clickMapAt(w.page, lng, lat);
     await expect.poll(() => panelId(w.page)).toBe('zhangjiajie-hehua-airport');
     const entry = w.page.locator('nav[aria-label="Features"] button[data-feature-id="zhangjiajie-hehua-airport"]');
@@ -155,17 +163,28 @@ describe('search and list', () => {
 });
 
 describe('Chinese and phones', () => {
-  test('&lang=zh shows a Chinese UI, and the choice is remembered', async () => {
+  test('&lang=zh shows a Chinese UI', async () => {
     const w = await openPage(browser);
     await gotoApp(w.page, '#map=5/30/112&feature=yangluo-port&lang=zh');
     expect(await w.page.locator('h1').textContent()).toBe('通道地图集');
     expect(await w.page.locator('html').getAttribute('lang')).toBe('zh-Hans');
     expect(await w.page.locator('aside[aria-label="Source"]').textContent()).toContain('阅读全文');
+    expect(await w.page.locator('nav[aria-label="要素"]').textContent()).toContain('怀化国际陆港');
     await screenshot(w.page, 'explore-chinese');
+    expectClean(w);
+  });
+
+  test('the language chosen with the switch is remembered across reloads', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=5/30/112');
+    await w.page.getByRole('button', { name: /Switch language to Chinese/ }).click();
+    expect(await w.page.locator('h1').textContent()).toBe('通道地图集');
+    await expect.poll(() => hash(w.page)).toContain('lang=zh');
     await w.page.goto(w.page.url().replace(/#.*/, '#map=5/30/112'));
+    await w.page.reload();
     await w.page.waitForSelector('h1');
     await expect.poll(() => w.page.locator('h1').textContent()).toBe('通道地图集');
-    await w.page.getByRole('button', { name: 'Switch language to English' }).click();
+    await w.page.getByRole('button', { name: /Switch language to English/ }).click();
     expect(await w.page.locator('h1').textContent()).toBe('Corridor Atlas');
     expectClean(w);
   });
