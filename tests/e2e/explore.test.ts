@@ -198,7 +198,7 @@ describe('Chinese and phones', () => {
     await gotoApp(page, `#map=8/${lat}/${lng}`);
     // Pan with one finger.
     const cdp = await context.newCDPSession(page);
-    const touch = (type: string, x: number, y: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     const before = await currentView(page);
     await touch('touchStart', 200, 500);
