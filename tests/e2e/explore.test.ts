@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { feature, isolatedVertex } from './atlasData.ts';
-import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
+import { clickMapAt, currentView, gotoApp, launch, mapPixel, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 import { project } from './mercator.ts';
 
 let browser: Browser;
@@ -65,6 +65,52 @@ describe('text → map and map → text', () => {
     const current = w.page.locator('section[aria-label="Document"] mark.current[data-feature-id="chengdu-tianfu-airport"]');
     await expect.poll(() => current.count()).toBeGreaterThan(0);
     expect(await current.first().textContent()).toContain('Tianfu');
+    expectClean(w);
+  });
+});
+
+describe('hover links the map and the text', () => {
+  test('hovering a feature on the map lights up its passages in the open document, and hovering a mark lights up the feature', async () => {
+    const w = await openPage(browser);
+    const f = feature('zhangjiajie-hehua-airport');
+    const docId = f.properties.citations[0].document;
+    const [lng, lat] = point('zhangjiajie-hehua-airport');
+    await gotoApp(w.page, `#map=8/${lat - 0.2}/${lng - 0.3}&doc=${docId}`);
+    const canvas = w.page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const p = project(await currentView(w.page), box.width, box.height, lng, lat);
+    const hovered = w.page.locator('section[aria-label="Document"] mark.hovered[data-feature-ids~="zhangjiajie-hehua-airport"]');
+    expect(await hovered.count()).toBe(0);
+    await w.page.mouse.move(box.x + p.x, box.y + p.y);
+    await expect.poll(() => hovered.count()).toBeGreaterThan(0);
+    await w.page.mouse.move(box.x + box.width - 30, box.y + 30);
+    await expect.poll(() => hovered.count()).toBe(0);
+    // From the text: hovering the mark draws the hover halo around the airport on the map.
+    const ring = { x: p.x + 11.5, y: p.y };
+    const yellowish = async () => {
+      await waitForIdle(w.page);
+      const [r, g, b] = await mapPixel(w.page, ring.x, ring.y);
+      return r > 200 && g > 170 && b < 170;
+    };
+    expect(await yellowish()).toBe(false);
+    await w.page.locator('section[aria-label="Document"] mark[data-feature-ids~="zhangjiajie-hehua-airport"] [role="button"]').first().hover();
+    await expect.poll(yellowish, { timeout: 5000 }).toBe(true);
+    expectClean(w);
+  });
+});
+
+describe('keyboard', () => {
+  test('a feature chosen from the list by keyboard moves focus into the panel, and Escape brings it back', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=5/30/110');
+    const entry = w.page.locator('nav[aria-label="Features"] button[data-feature-id="qinzhou-port"]');
+    await entry.focus();
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => panelId(w.page)).toBe('qinzhou-port');
+    await expect.poll(() => w.page.evaluate(() => !!document.activeElement?.closest('aside[aria-label="Source"]'))).toBe(true);
+    await w.page.keyboard.press('Escape');
+    await w.page.locator('aside[aria-label="Source"]').waitFor({ state: 'detached' });
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('data-feature-id'))).toBe('qinzhou-port');
     expectClean(w);
   });
 });
