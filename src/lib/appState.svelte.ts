@@ -13,6 +13,8 @@ export interface PickCandidates {
   /** Screen position of the click, in CSS pixels relative to the map. */
   x: number;
   y: number;
+  /** Move the map to the chosen feature (when the choice started outside the map). */
+  focus?: boolean;
 }
 
 const FILTER_KEYS = new Set(['modes', 'kinds', 'docs', 'from', 'to']);
@@ -73,9 +75,10 @@ export class AppState {
 
   /** Offer a choice between features next to an element (a mark in a document), in map-relative pixels. */
   pickNear(ids: string[], el: Element): void {
-    const stage = el.closest('main')?.getBoundingClientRect() ?? { left: 0, top: 0 };
+    const stage = document.querySelector('main')?.getBoundingClientRect() ?? { left: 0, top: 0 };
     const r = el.getBoundingClientRect();
-    this.pick = { ids, x: r.left - stage.left, y: r.bottom - stage.top };
+    // The mark may sit beside the map (document column): keep the menu on the map's near edge.
+    this.pick = { ids, x: Math.max(8, r.left - stage.left), y: Math.max(8, r.bottom - stage.top), focus: true };
   }
 
   /** Ask the map to show these features. */

@@ -49,7 +49,18 @@ describe('text → map and map → text', () => {
     await waitForIdle(w.page);
     const after = await currentView(w.page);
     expect(after.zoom).toBeGreaterThan(before.zoom);
-    expect(Math.abs(after.lng - 106)).toBeLessThan(8); // the line runs from Huaihua (110°E) to Vientiane (102.6°E)
+    // Both ends of the line (Huaihua and Vientiane) are in view, and the document stays open beside the map.
+    const canvas = (await w.page.locator('.maplibregl-canvas').boundingBox())!;
+    const doc = (await w.page.locator('section[aria-label="Document"]').boundingBox())!;
+    expect(doc.x + doc.width).toBeLessThanOrEqual(canvas.x + 1);
+    const line = laos.geometry.type === 'LineString' ? laos.geometry.coordinates : [];
+    for (const [lng, lat] of [line[0], line[line.length - 1]]) {
+      const p = project(after, canvas.width, canvas.height, lng, lat);
+      expect(p.x).toBeGreaterThan(0);
+      expect(p.x).toBeLessThan(canvas.width);
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.y).toBeLessThan(canvas.height);
+    }
     await screenshot(w.page, 'explore-mark-selects-feature');
     expectClean(w);
   });
