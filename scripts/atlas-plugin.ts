@@ -18,7 +18,7 @@ const BASEMAP = 'virtual:basemap';
 /** Basemap layers are served as same-origin JSON files that MapLibre's worker fetches and parses off the main thread. */
 const BASEMAP_DIR = 'basemap';
 
-function basemapFiles(root: string): Record<string, string> {
+export function basemapFiles(root: string): Record<string, string> {
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
   const { land, borders, countryLabels } = buildBasemap(topology);
@@ -34,14 +34,32 @@ function basemapFiles(root: string): Record<string, string> {
 /** Emit JSON as a JSON.parse call: parsed faster than an object literal of the same size. */
 const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 
-export function atlasPlugin(options: { root?: string } = {}): Plugin {
+export interface AtlasPluginOptions {
+  /** Project root (holds data/basemap/); defaults to Vite's root. */
+  root?: string;
+  /**
+   * Directory whose data/documents and data/features are compiled; defaults to
+   * the project root. The env var ATLAS_DATA_ROOT sets it from the command line
+   * (the benchmark's generated atlas, the hostile-input fixture).
+   */
+  dataRoot?: string;
+}
+
+export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
   let root = options.root ?? process.cwd();
+  let dataRoot = root;
   let files: Record<string, string> | null = null;
   const basemap = () => (files ??= basemapFiles(root));
   return {
     name: 'corridor-atlas-data',
+    config() {
+      // The compiled atlas is data, not code: its own chunk, loaded in parallel with the app's code.
+      return { build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'atlas-data', test: /virtual:atlas/ }] } } } } };
+    },
     configResolved(config) {
       root = options.root ?? config.root;
+      const fromEnv = process.env.ATLAS_DATA_ROOT;
+      dataRoot = options.dataRoot ?? (fromEnv ? resolve(root, fromEnv) : root);
     },
     resolveId(id) {
       if (id === ATLAS || id === BASEMAP) return '\0' + id;
@@ -49,8 +67,8 @@ export function atlasPlugin(options: { root?: string } = {}): Plugin {
     load(id) {
       if (id === '\0' + ATLAS) {
         const problems: Problem[] = [];
-        const input = readDataFiles(root, problems);
-        for (const f of [...input.documents, ...input.features]) this.addWatchFile(resolve(root, f.path));
+        const input = readDataFiles(dataRoot, problems);
+        for (const f of [...input.documents, ...input.features]) this.addWatchFile(resolve(dataRoot, f.path));
         const result = compileAtlas(input);
         problems.push(...result.problems);
         const errors = problems.filter((p) => p.severity === 'error');
@@ -75,7 +93,7 @@ export function atlasPlugin(options: { root?: string } = {}): Plugin {
         res.setHeader('Content-Type', 'application/json');
         res.end(body);
       });
-      const dataDir = resolve(root, 'data');
+      const dataDir = resolve(dataRoot, 'data');
       server.watcher.add(dataDir);
       const reload = (file: string) => {
         if (!file.startsWith(dataDir)) return;

@@ -100,6 +100,9 @@ function compileDocument(file: SourceFile, problems: Problem[]): AtlasDocument |
   if (!publisher) at('document has no `publisher`', 'add `publisher: "…"`', 2, id);
   const parties = Array.isArray(d.parties) ? d.parties.filter((p): p is string => typeof p === 'string') : [];
   if (!Array.isArray(d.parties) || parties.length === 0) at('document has no `parties` list', 'add `parties: ["…", "…"]`', 2, id);
+  // The url becomes a link in the document view: only web addresses, never javascript: or data:.
+  if (d.url !== undefined && !(typeof d.url === 'string' && /^https?:\/\/[^\s]+$/i.test(d.url)))
+    at(`url "${String(d.url)}" is not an http(s) address`, 'write the address the article was published at, starting with https://', 2, id);
   if (!parsed.body.trim()) at('document body is empty', 'paste the article text below the closing ---', parsed.bodyLine, id);
   if (problems.length > before || !id || !title || !precision || !publisher) return null;
   return {
