@@ -4,6 +4,7 @@
  * permalinks mean the same thing with or without WebGL. Pure: no DOM.
  */
 import { geoMercator, type GeoProjection } from 'd3';
+import type { Geometry, Position } from 'geojson';
 import type { MapView } from '../atlas/urlState.ts';
 
 export const MIN_ZOOM = 1;
@@ -61,4 +62,26 @@ export function fitView(box: [number, number, number, number], width: number, he
   const zoom = Math.log2(Math.min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY));
   const mid = p.invert!([(x0 + x1) / 2, (y0 + y1) / 2])!;
   return clampView({ zoom: Math.min(zoom, maxZoom), lng: mid[0], lat: mid[1] });
+}
+
+/** Twice the signed planar area of a ring: positive when counter-clockwise in lon/lat. */
+function ringArea(ring: Position[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return a;
+}
+
+const orient = (ring: Position[], clockwise: boolean) => ((ringArea(ring) < 0) === clockwise ? ring : [...ring].reverse());
+
+/**
+ * d3-geo reads polygon rings on the sphere: an exterior ring must run
+ * clockwise, or d3 fills the whole world outside it. GeoJSON (RFC 7946) runs
+ * exteriors counter-clockwise. Returns a copy with d3's winding; other
+ * geometries are returned as they are. The input is not mutated.
+ */
+export function d3Winding(g: Geometry): Geometry {
+  const polygon = (rings: Position[][]) => rings.map((r, i) => orient(r, i === 0));
+  if (g.type === 'Polygon') return { ...g, coordinates: polygon(g.coordinates) };
+  if (g.type === 'MultiPolygon') return { ...g, coordinates: g.coordinates.map(polygon) };
+  return g;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { clampView, fitView, panView, viewProjection, zoomView } from '../../../src/lib/fallback/svgView.ts';
+import { clampView, d3Winding, fitView, panView, viewProjection, zoomView } from '../../../src/lib/fallback/svgView.ts';
+import { geoArea } from 'd3';
+import type { Polygon } from 'geojson';
 import { project } from '../../e2e/mercator.ts';
 
 const W = 800;
@@ -73,5 +75,31 @@ describe('clampView and fitView', () => {
   });
   test('fitView of a single point stops at maxZoom', () => {
     expect(fitView([110, 30, 110, 30], W, H, 40, 9).zoom).toBe(9);
+  });
+});
+
+describe('d3Winding', () => {
+  const ccw: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [[103, 30], [105, 30], [105, 31], [103, 31], [103, 30]],
+      [[103.5, 30.2], [103.5, 30.8], [104.5, 30.8], [104.5, 30.2], [103.5, 30.2]],
+    ],
+  };
+  test('an RFC 7946 polygon becomes a small area for d3, not the rest of the world', () => {
+    expect(geoArea(ccw)).toBeGreaterThan(2 * Math.PI);
+    const fixed = d3Winding(ccw);
+    expect(geoArea(fixed)).toBeGreaterThan(0);
+    expect(geoArea(fixed)).toBeLessThan(0.001);
+  });
+  test('is idempotent and leaves the input alone', () => {
+    const copy = structuredClone(ccw);
+    const once = d3Winding(ccw);
+    expect(d3Winding(once)).toEqual(once);
+    expect(ccw).toEqual(copy);
+  });
+  test('leaves points and lines as they are', () => {
+    const line = { type: 'LineString' as const, coordinates: [[0, 0], [1, 1]] };
+    expect(d3Winding(line)).toBe(line);
   });
 });
