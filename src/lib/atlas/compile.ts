@@ -122,11 +122,29 @@ function compileDocument(file: SourceFile, problems: Problem[]): AtlasDocument |
   };
 }
 
+/** Offsets where each line of the last text asked about starts (one text is asked about many times in a row). */
+let lineIndex: { text: string; starts: number[] } | null = null;
+
+function lineStarts(text: string): number[] {
+  if (lineIndex?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineIndex = { text, starts };
+  }
+  return lineIndex.starts;
+}
+
 /** 1-based line/column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
 
 /** JSON.parse says what is wrong but (on Node 20) not where: jsonc-parser gives the offset. */
@@ -138,9 +156,25 @@ function jsonSyntaxError(text: string): { message: string; line: number; column:
   return { message: printParseErrorCode(e.error), ...lineColumn(text, e.offset) };
 }
 
+/** Where each `"id": "…"` of the last feature file asked about sits (a big file has thousands). */
+let idIndex: { text: string; at: Map<string, number> } | null = null;
+
+function idOffset(text: string, id: string): number {
+  if (idIndex?.text !== text) {
+    const at = new Map<string, number>();
+    for (const m of text.matchAll(/"id"\s*:\s*("(?:[^"\\]|\\.)*")/g)) {
+      const key = m[1];
+      if (!at.has(key)) at.set(key, m.index + m[0].length - key.length);
+    }
+    idIndex = { text, at };
+  }
+  const key = JSON.stringify(id);
+  return idIndex.at.get(key) ?? text.indexOf(key);
+}
+
 function lineOfId(text: string, id: unknown): number | undefined {
   if (typeof id !== 'string') return undefined;
-  const i = text.indexOf(JSON.stringify(id));
+  const i = idOffset(text, id);
   return i === -1 ? undefined : lineColumn(text, i).line;
 }
 
