@@ -51,11 +51,12 @@ interface Sample {
 }
 
 const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
+/** Percentile; a miss (NaN) counts as slower than everything. */
 const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.map((x) => (Number.isFinite(x) ? x : Infinity)).sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
 };
 
@@ -148,7 +149,7 @@ async function clickLatencies(page: Page, kind: PageKind, view: View, targets: T
       .waitForFunction(() => (window as unknown as { __bench: { done: number | null } }).__bench.done, undefined, { timeout: 5000, polling: 10 })
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => NaN);
-    if (Number.isNaN(ms)) throw new Error(`${kind}: clicking ${t.id} did not open its panel`);
+    if (Number.isNaN(ms)) console.warn(`  ${kind}: clicking ${t.id} did not open its panel within 5 s (counted as a miss)`);
     out.push(ms);
   }
   return out;
@@ -178,7 +179,7 @@ async function measure(browser: Browser, kind: PageKind, base: string, server: A
   const fps = await panFps(page, kind);
   // Clicks at a view where the targets stand alone.
   await page.goto(`${base}${path}${hashOf(clickView)}`);
-  if (kind !== 'leaflet') await page.reload();
+  await page.reload();
   await waitRendered(page);
   await page.waitForTimeout(500);
   const clicks = await clickLatencies(page, kind, clickView, targets, CLICKS);
