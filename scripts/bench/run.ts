@@ -170,7 +170,7 @@ async function measure(browser: Browser, kind: PageKind, base: string, server: A
   page.on('pageerror', (e) => errors.push(e.message));
   server.reset();
   const path = kind === 'app' ? '' : `${kind}.html`;
-  await page.goto(`${base}${path}${hashOf(START)}`);
+  await page.goto(`${base}${path}${hashOf(START)}`, { waitUntil: 'commit', timeout: 120_000 });
   const ttr = await waitRendered(page);
   await page.waitForTimeout(300);
   const jsKB = server.bytes.js / 1024;
@@ -178,8 +178,8 @@ async function measure(browser: Browser, kind: PageKind, base: string, server: A
   const heap = await heapMB(page);
   const fps = await panFps(page, kind);
   // Clicks at a view where the targets stand alone.
-  await page.goto(`${base}${path}${hashOf(clickView)}`);
-  await page.reload();
+  await page.goto(`${base}${path}${hashOf(clickView)}`, { waitUntil: 'commit', timeout: 120_000 });
+  await page.reload({ waitUntil: 'commit', timeout: 120_000 });
   await waitRendered(page);
   await page.waitForTimeout(500);
   const clicks = await clickLatencies(page, kind, clickView, targets, CLICKS);
@@ -215,7 +215,11 @@ async function main() {
         for (const kind of ['app', 'maplibre', 'leaflet'] as PageKind[]) {
           const samples: Sample[] = [];
           for (let r = 0; r < RUNS; r++) {
-            const s = await measure(browser, kind, kind === 'app' ? app.url : pages.url, kind === 'app' ? app : pages, view, targets);
+            const s = await measure(browser, kind, kind === 'app' ? app.url : pages.url, kind === 'app' ? app : pages, view, targets).catch((e: Error) => {
+              console.warn(`  ${ds.name} ${kind} run ${r + 1} failed: ${e.message.split('\n')[0]}`);
+              return null;
+            });
+            if (!s) continue;
             console.log(`  ${ds.name} ${kind} run ${r + 1}: render ${s.ttr.toFixed(0)} ms, pan ${s.fps.toFixed(1)} fps, click p50 ${median(s.clicks).toFixed(0)} ms`);
             samples.push(s);
           }
