@@ -2,9 +2,10 @@ import './scripts/node20-polyfills.ts';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { atlasPlugin } from './scripts/atlas-plugin.ts';
+import { cspPlugin } from './scripts/csp-plugin.ts';
 
 export default defineConfig({
-  plugins: [svelte(), atlasPlugin()],
+  plugins: [svelte(), atlasPlugin(), cspPlugin()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -51,14 +51,16 @@ function dataError(problems: Problem[], root: string): Error {
 }
 
 export interface AtlasPluginOptions {
-  /** Directory holding data/ (default: $ATLAS_DATA_ROOT, else Vite's root). */
+  /** Directory holding data/documents and data/features (default: $ATLAS_DATA_ROOT relative to the working directory, else Vite's root). */
   root?: string;
+  /** Directory holding data/basemap (default: Vite's root). */
+  projectRoot?: string;
 }
 
 export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
   const dataRootOption = options.root ?? process.env.ATLAS_DATA_ROOT;
   let root = dataRootOption ? resolve(dataRootOption) : process.cwd();
-  let projectRoot = process.cwd();
+  let projectRoot = options.projectRoot ?? process.cwd();
   let files: Record<string, string> | null = null;
   const basemap = () => (files ??= basemapFiles(projectRoot));
   /** The last successfully compiled atlas, as JSON text. */
@@ -66,8 +68,8 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
   return {
     name: 'corridor-atlas-data',
     configResolved(config) {
-      projectRoot = config.root;
-      root = dataRootOption ? resolve(config.root, dataRootOption) : config.root;
+      projectRoot = options.projectRoot ?? config.root;
+      root = dataRootOption ? resolve(dataRootOption) : config.root;
     },
     resolveId(id) {
       if (id === ATLAS || id === BASEMAP) return '\0' + id;

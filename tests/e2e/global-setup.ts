@@ -1,16 +1,18 @@
 /**
  * Serves the built app (dist/) with `vite preview` for the browser tests and
- * checks that a Chromium is there before any test runs.
+ * checks that a Chromium is there before any test runs. Also builds and serves
+ * the app compiled from the hostile-input fixture (dist-hostile/).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { preview } from 'vite';
+import { build, preview } from 'vite';
 import { chromiumPath } from './chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    hostileURL: string;
   }
 }
 
@@ -24,7 +26,19 @@ export default async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseURL', url);
+
+  process.env.ATLAS_DATA_ROOT = 'tests/fixtures/hostile-data';
+  try {
+    await build({ root, logLevel: 'warn', build: { outDir: 'dist-hostile', emptyOutDir: true } });
+  } finally {
+    delete process.env.ATLAS_DATA_ROOT;
+  }
+  const hostile = await preview({ root, build: { outDir: 'dist-hostile' }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const hostileUrl = hostile.resolvedUrls?.local[0];
+  if (!hostileUrl) throw new Error('vite preview (hostile fixture) did not report a URL');
+  project.provide('hostileURL', hostileUrl);
   return async () => {
     await server.close();
+    await hostile.close();
   };
 }

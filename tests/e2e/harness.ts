@@ -16,8 +16,14 @@ export function baseURL(): string {
   return inject('baseURL');
 }
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+/** The app built from the hostile-input fixture (tests/fixtures/hostile-data). */
+export function hostileURL(): string {
+  return inject('hostileURL');
+}
+
+/** A headless Chromium; `args` adds flags (e.g. --disable-webgl). */
+export async function launch(opts: { args?: string[] } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...(opts.args ?? [])], headless: true });
 }
 
 export interface WatchedPage {
@@ -27,10 +33,10 @@ export interface WatchedPage {
 }
 
 /** A page that blocks and records any request leaving the app's origin. */
-export async function openPage(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<WatchedPage> {
+export async function openPage(browser: Browser, opts: { width?: number; height?: number; base?: string } = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const origin = new URL(baseURL()).origin;
+  const origin = new URL(opts.base ?? baseURL()).origin;
   const errors: string[] = [];
   const offOrigin: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -47,8 +53,8 @@ export async function openPage(browser: Browser, opts: { width?: number; height?
 }
 
 /** Navigate to a hash of the app and wait until the map has loaded and painted. */
-export async function gotoApp(page: Page, hash = '', search = ''): Promise<void> {
-  await page.goto(`${baseURL()}${search}${hash}`);
+export async function gotoApp(page: Page, hash = '', search = '', base = baseURL()): Promise<void> {
+  await page.goto(`${base}${search}${hash}`);
   await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
   await waitForIdle(page);
 }

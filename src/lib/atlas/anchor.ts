@@ -18,6 +18,17 @@ interface FoldedText {
   origin: number[];
 }
 
+/** The folded form of the last few bodies: many quotes are anchored in the same document in a row. */
+const foldCache = new Map<string, FoldedText>();
+function foldedBody(body: string): FoldedText {
+  let f = foldCache.get(body);
+  if (!f) {
+    if (foldCache.size >= 256) foldCache.delete(foldCache.keys().next().value!);
+    foldCache.set(body, (f = foldWhitespace(body)));
+  }
+  return f;
+}
+
 /** Collapse every whitespace run to one space, remembering where each character came from. */
 export function foldWhitespace(input: string): FoldedText {
   let text = '';
@@ -62,7 +73,7 @@ export type AnchorResult =
 export function anchorQuote(body: string, quote: string, prefix?: string): AnchorResult {
   const q = foldQuery(quote);
   if (!q) return { ok: false, reason: 'empty', count: 0 };
-  const folded = foldWhitespace(body);
+  const folded = foldedBody(body);
   let hits = allIndexesOf(folded.text, q);
   if (hits.length === 0) return { ok: false, reason: 'not-found', count: 0 };
   if (prefix !== undefined && prefix.trim() !== '') {

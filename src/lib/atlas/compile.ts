@@ -113,6 +113,9 @@ function compileDocument(file: SourceFile, problems: Problem[]): AtlasDocument |
   if (!publisher) at('document has no `publisher`', 'add `publisher: "…"`', lineOf('publisher'), who);
   const parties = Array.isArray(d.parties) ? d.parties.filter((p): p is string => typeof p === 'string') : [];
   if (!Array.isArray(d.parties) || parties.length === 0) at('document has no `parties` list', 'add `parties: ["…", "…"]`', lineOf('parties'), who);
+  // The url becomes a link in the document view: only web addresses, never javascript: or data:.
+  if (d.url !== undefined && !(typeof d.url === 'string' && /^https?:\/\/[^\s]+$/i.test(d.url)))
+    at(`url "${String(d.url)}" is not an http(s) address`, 'write the address the article was published at, starting with https://', lineOf('url'), who);
   if (!parsed.body.trim()) at('document body is empty', 'paste the article text below the closing ---', parsed.bodyLine, who);
   if (problems.length > before || !id || !title || !precision || !publisher) return null;
   return {
@@ -132,11 +135,29 @@ function compileDocument(file: SourceFile, problems: Problem[]): AtlasDocument |
   };
 }
 
+/** Offsets where each line of the last text asked about starts (one text is asked about many times in a row). */
+let lineIndex: { text: string; starts: number[] } | null = null;
+
+function lineStarts(text: string): number[] {
+  if (lineIndex?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineIndex = { text, starts };
+  }
+  return lineIndex.starts;
+}
+
 /** 1-based line/column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
 
 const JSON_ERRORS: Record<string, string> = {

@@ -136,3 +136,17 @@ describe('checkDate', () => {
   ])('%s has %s precision', (d, p) => expect(checkDate(d)).toEqual({ precision: p }));
   test.each(['2023-02-29', '2024-13', '24-01-01', 20240101])('%s is rejected', (d) => expect(checkDate(d)).toHaveProperty('error'));
 });
+
+describe('document urls', () => {
+  test.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org/x', 'not a url'])('rejects %s', (url) => {
+    const text = DOC.replace('summary:', `url: ${JSON.stringify(url)}\nsummary:`);
+    const r = compileAtlas({ documents: [doc(text)], features: [features(fc(feature()))] });
+    expect(r.problems.map(formatProblem).join('\n')).toMatch(/is not an http\(s\) address/);
+    expect(r.atlas).toBeNull();
+  });
+  test('accepts https addresses', () => {
+    const text = DOC.replace('summary:', 'url: "https://example.org/news/1.html"\nsummary:');
+    const r = compileAtlas({ documents: [doc(text)], features: [features(fc(feature()))] });
+    expect(r.atlas?.documents[0].url).toBe('https://example.org/news/1.html');
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Generate a synthetic atlas for the benchmark: 10,000 features and 200
+ * documents in the same format as data/ (valid for the compiler: every feature
+ * cites one exact, unique sentence of its document). Deterministic (seeded).
+ *
+ *   tsx scripts/bench/generate.ts [outDir] [--features 10000] [--documents 200]
+ *
+ * Writes <outDir>/data/documents/*.md and <outDir>/data/features/*.geojson
+ * (default outDir: dist-bench/generated-atlas, which git ignores).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface GenerateOptions {
+  features: number;
+  documents: number;
+  seed: number;
+}
+
+const POINT_KINDS = [
+  ['port', 'river'],
+  ['port', 'sea'],
+  ['airport', 'air'],
+  ['land-port', 'road'],
+  ['rail-hub', 'rail'],
+  ['customs', 'administrative'],
+] as const;
+const LINE_KINDS = [
+  ['rail-corridor', 'rail'],
+  ['river-route', 'river'],
+  ['sea-route', 'sea'],
+  ['land-sea-corridor', 'multimodal'],
+  ['cooperation-link', 'administrative'],
+] as const;
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const r5 = (n: number) => Math.round(n * 1e5) / 1e5;
+
+/** The synthetic atlas as file contents keyed by path relative to the output directory. */
+export function generateAtlas(opts: GenerateOptions): Record<string, string> {
+  const rand = mulberry32(opts.seed);
+  const files: Record<string, string> = {};
+  const sentences: string[][] = Array.from({ length: opts.documents }, () => []);
+  const groups: Record<string, unknown[]> = { points: [], lines: [], zones: [] };
+  // Clustered around hubs, as real corridors are: dense cities, empty country between.
+  const hubs = Array.from({ length: 120 }, () => [76 + rand() * 48, 19 + rand() * 28]);
+  const near = (spread: number) => {
+    const [x, y] = hubs[Math.floor(rand() * hubs.length)];
+    return [r5(x + (rand() - 0.5) * spread), r5(y + (rand() - 0.5) * spread)];
+  };
+  for (let i = 0; i < opts.features; i++) {
+    const doc = i % opts.documents;
+    const id = `gen-feature-${i}`;
+    const r = rand();
+    let kind: string, mode: string, geometry: unknown, group: string;
+    if (r < 0.6) {
+      [kind, mode] = POINT_KINDS[i % POINT_KINDS.length];
+      geometry = { type: 'Point', coordinates: near(3) };
+      group = 'points';
+    } else if (r < 0.95) {
+      [kind, mode] = LINE_KINDS[i % LINE_KINDS.length];
+      const n = 2 + Math.floor(rand() * 10);
+      let [x, y] = near(2);
+      const coords = [[x, y]];
+      const heading = rand() * Math.PI * 2;
+      for (let k = 1; k < n; k++) {
+        x = r5(Math.max(-179, Math.min(179, x + Math.cos(heading + (rand() - 0.5)) * (0.3 + rand()))));
+        y = r5(Math.max(-80, Math.min(80, y + Math.sin(heading + (rand() - 0.5)) * (0.3 + rand()))));
+        coords.push([x, y]);
+      }
+      geometry = { type: 'LineString', coordinates: coords };
+      group = 'lines';
+    } else {
+      kind = 'zone';
+      mode = 'administrative';
+      const [x, y] = near(3);
+      const s = 0.05 + rand() * 0.25;
+      geometry = { type: 'Polygon', coordinates: [[[x, y], [r5(x + s), y], [r5(x + s), r5(y + s)], [x, r5(y + s)], [x, y]]] };
+      group = 'zones';
+    }
+    const name = `Generated ${kind} ${i}`;
+    const quote = `Item ${i}: the parties agree that ${name} will be developed as a ${mode} link of the corridor.`;
+    sentences[doc].push(quote);
+    groups[group].push({
+      type: 'Feature',
+      id,
+      properties: {
+        name,
+        name_zh: `生成要素 ${i}`,
+        kind,
+        mode,
+        description: `A synthetic ${kind} for the benchmark (number ${i}).`,
+        geometry_basis: i % 3 === 0 ? 'schematic' : 'surveyed',
+        citations: [{ document: `gen-document-${doc}`, quote }],
+      },
+      geometry,
+    });
+  }
+  for (const [group, features] of Object.entries(groups)) {
+    files[`data/features/generated-${group}.geojson`] = JSON.stringify({ type: 'FeatureCollection', features }, null, 1);
+  }
+  sentences.forEach((list, d) => {
+    const paragraphs: string[] = [];
+    for (let k = 0; k < list.length; k += 5) paragraphs.push(`On this matter the customs services met again. ${list.slice(k, k + 5).join(' ')}`);
+    const month = String((d % 12) + 1).padStart(2, '0');
+    files[`data/documents/gen-document-${d}.md`] = [
+      '---',
+      `id: gen-document-${d}`,
+      `title: "Generated cooperation agreement ${d}"`,
+      `date: "${2015 + (d % 10)}-${month}-15"`,
+      `publisher: "Benchmark generator"`,
+      `parties: ["Customs A${d}", "Customs B${d}"]`,
+      'language: en',
+      `summary: "Synthetic agreement ${d} for the benchmark."`,
+      '---',
+      paragraphs.join('\n\n'),
+      '',
+    ].join('\n');
+  });
+  return files;
+}
+
+export function writeAtlas(outDir: string, opts: GenerateOptions): void {
+  rmSync(join(outDir, 'data'), { recursive: true, force: true });
+  for (const [path, text] of Object.entries(generateAtlas(opts))) {
+    mkdirSync(join(outDir, path, '..'), { recursive: true });
+    writeFileSync(join(outDir, path), text);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const flag = (name: string, d: number) => {
+    const i = args.indexOf(`--${name}`);
+    return i === -1 ? d : Number(args[i + 1]);
+  };
+  const out = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist-bench/generated-atlas');
+  const opts = { features: flag('features', 10_000), documents: flag('documents', 200), seed: flag('seed', 6) };
+  writeAtlas(out, opts);
+  console.log(`wrote ${opts.features} features and ${opts.documents} documents to ${out}/data`);
+}

@@ -1,0 +1,47 @@
+/** The floor: a bare MapLibre map of the same GeoJSON on the same basemap, written the obvious way. */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Map as MlMap, setWorkerUrl, type ExpressionSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import basemapPaths from 'virtual:basemap';
+import { basemapLayers } from '../../../src/lib/map/style.ts';
+import { MODE_COLORS } from '../../../src/lib/map/palette.ts';
+import { FEATURES_URL, firstRendered, showFeature, viewFromHash } from './shared.ts';
+
+setWorkerUrl(workerUrl);
+const abs = (p: string) => new URL(p, document.baseURI).href;
+const byMode = ['match', ['get', 'mode'], ...Object.entries(MODE_COLORS).flat(), '#334155'] as unknown as ExpressionSpecification;
+const v = viewFromHash();
+const map = new MlMap({
+  container: 'map',
+  center: [v.lng, v.lat],
+  zoom: v.zoom,
+  hash: 'map',
+  attributionControl: false,
+  style: {
+    version: 8,
+    sources: {
+      land: { type: 'geojson', data: abs(basemapPaths.land) },
+      borders: { type: 'geojson', data: abs(basemapPaths.borders) },
+      rivers: { type: 'geojson', data: abs(basemapPaths.rivers) },
+      'country-labels': { type: 'geojson', data: abs(basemapPaths['country-labels']) },
+      features: { type: 'geojson', data: FEATURES_URL, promoteId: 'fid' },
+    },
+    layers: [
+      ...basemapLayers(),
+      { id: 'f-fill', type: 'fill', source: 'features', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': byMode, 'fill-opacity': 0.15 } },
+      { id: 'f-line', type: 'line', source: 'features', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': byMode, 'line-width': 2.5 } },
+      { id: 'f-point', type: 'circle', source: 'features', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': byMode, 'circle-radius': 5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
+    ],
+  },
+});
+map.once('idle', firstRendered);
+map.on('click', (e) => {
+  const hit = map.queryRenderedFeatures(
+    [
+      [e.point.x - 6, e.point.y - 6],
+      [e.point.x + 6, e.point.y + 6],
+    ],
+    { layers: ['f-fill', 'f-line', 'f-point'] },
+  )[0];
+  if (hit) showFeature(String(hit.id), hit.properties);
+});
