@@ -2,8 +2,9 @@
  * Vite plugin: compiles data/ into `virtual:atlas` and world-atlas into
  * `virtual:basemap` at build time. The build fails on any data error; the dev
  * server shows the same messages in its error overlay and reloads on change.
+ * `virtual:maplibre-worker` is the URL MapLibre starts its worker from.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -15,6 +16,9 @@ import { readDataFiles } from './data-files.ts';
 
 const ATLAS = 'virtual:atlas';
 const BASEMAP = 'virtual:basemap';
+const WORKER = 'virtual:maplibre-worker';
+/** Example pages (iframe host) copied into the normal build, so `vite preview` serves them beside the app. */
+const EXAMPLES_DIR = 'examples';
 /** Basemap layers are served as same-origin JSON files that MapLibre's worker fetches and parses off the main thread. */
 const BASEMAP_DIR = 'basemap';
 
@@ -34,7 +38,18 @@ function basemapFiles(root: string): Record<string, string> {
 /** Emit JSON as a JSON.parse call: parsed faster than an object literal of the same size. */
 const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 
-export function atlasPlugin(options: { root?: string } = {}): Plugin {
+export interface AtlasPluginOptions {
+  root?: string;
+  /**
+   * Single-file build: the basemap is embedded in the bundle instead of emitted
+   * as JSON files, and MapLibre's worker is created from an inlined string, so
+   * the one HTML file works from file:// with no requests.
+   */
+  single?: boolean;
+}
+
+export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
+  const single = options.single ?? false;
   let root = options.root ?? process.cwd();
   let files: Record<string, string> | null = null;
   const basemap = () => (files ??= basemapFiles(root));
@@ -44,7 +59,7 @@ export function atlasPlugin(options: { root?: string } = {}): Plugin {
       root = options.root ?? config.root;
     },
     resolveId(id) {
-      if (id === ATLAS || id === BASEMAP) return '\0' + id;
+      if (id === ATLAS || id === BASEMAP || id === WORKER) return '\0' + id;
     },
     load(id) {
       if (id === '\0' + ATLAS) {
@@ -58,6 +73,15 @@ export function atlasPlugin(options: { root?: string } = {}): Plugin {
         for (const w of problems) this.warn(formatProblems([w]).split('\n')[0]);
         return jsonModule(result.atlas);
       }
+      if (id === '\0' + WORKER) {
+        return single
+          ? `import code from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';\nexport default URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));`
+          : `export { default } from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';`;
+      }
+      if (id === '\0' + BASEMAP && single) {
+        // The layers themselves, as GeoJSON objects: nothing to fetch.
+        return jsonModule(Object.fromEntries(Object.entries(basemap()).map(([name, json]) => [name.replace('.json', ''), JSON.parse(json)])));
+      }
       if (id === '\0' + BASEMAP) {
         // Paths relative to the page; MapView resolves them against document.baseURI.
         const urls = Object.fromEntries(Object.keys(basemap()).map((name) => [name.replace('.json', ''), `${BASEMAP_DIR}/${name}`]));
@@ -65,7 +89,14 @@ export function atlasPlugin(options: { root?: string } = {}): Plugin {
       }
     },
     generateBundle() {
+      if (single) return;
       for (const [name, source] of Object.entries(basemap())) this.emitFile({ type: 'asset', fileName: `${BASEMAP_DIR}/${name}`, source });
+      const examples = resolve(root, EXAMPLES_DIR);
+      if (existsSync(examples)) {
+        for (const name of readdirSync(examples)) {
+          this.emitFile({ type: 'asset', fileName: `${EXAMPLES_DIR}/${name}`, source: readFileSync(resolve(examples, name)) });
+        }
+      }
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
