@@ -49,6 +49,8 @@ const en = {
   original: 'original',
   errorTitle: 'The atlas could not be loaded',
   noWebgl: 'This browser cannot draw the WebGL map, so a simpler map is shown. Every feature and source still works.',
+  openInAtlas: 'Open in Corridor Atlas',
+  readInAtlas: 'Read the passage in its document',
 };
 
 type Messages = typeof en;
@@ -98,6 +100,8 @@ const zh: Messages = {
   original: '原文链接',
   errorTitle: '无法载入地图集',
   noWebgl: '此浏览器无法绘制 WebGL 地图，因此显示简化地图。所有要素和出处仍可使用。',
+  openInAtlas: '在通道地图集中打开',
+  readInAtlas: '在原文中阅读该段落',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { en, zh };
