@@ -71,6 +71,13 @@ export class AppState {
     if (id && opts.focus) this.focus([id]);
   }
 
+  /** Offer a choice between features next to an element (a mark in a document), in map-relative pixels. */
+  pickNear(ids: string[], el: Element): void {
+    const stage = el.closest('main')?.getBoundingClientRect() ?? { left: 0, top: 0 };
+    const r = el.getBoundingClientRect();
+    this.pick = { ids, x: r.left - stage.left, y: r.bottom - stage.top };
+  }
+
   /** Ask the map to show these features. */
   focus(ids: string[]): void {
     this.focusIds = ids.filter((id) => this.featuresById.has(id));

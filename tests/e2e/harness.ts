@@ -65,6 +65,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Change the hash of the open app (no reload) and wait until the map shows that view. */
+export async function setHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash);
+  const m = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash);
+  if (m) {
+    await page.waitForFunction(
+      ([z, lat, lng]) => {
+        const v = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(location.hash);
+        return !!v && Math.abs(+v[1] - z) < 0.01 && Math.abs(+v[2] - lat) < 0.01 && Math.abs(+v[3] - lng) < 0.01;
+      },
+      [+m[1], +m[2], +m[3]],
+    );
+  }
+  await waitForIdle(page);
+}
+
 /** The map's current view, read from the URL hash (the public contract). */
 export async function currentView(page: Page): Promise<View> {
   const hash = await page.evaluate(() => location.hash);
@@ -73,12 +89,18 @@ export async function currentView(page: Page): Promise<View> {
   return { zoom: +m[1], lat: +m[2], lng: +m[3] };
 }
 
-/** Click the map canvas where [lng, lat] is drawn. */
+/** Click the map canvas where [lng, lat] is drawn; fails clearly if something covers that spot. */
 export async function clickMapAt(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
   const canvas = page.locator('.maplibregl-canvas');
   const box = (await canvas.boundingBox())!;
   const view = await currentView(page);
   const p = project(view, box.width, box.height, lng, lat);
+  if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) throw new Error(`[${lng}, ${lat}] is outside the map at ${JSON.stringify(view)}`);
+  const covered = await page.evaluate(([x, y]) => {
+    const el = document.elementFromPoint(x, y);
+    return el?.classList.contains('maplibregl-canvas') ? null : (el?.outerHTML.slice(0, 120) ?? 'nothing');
+  }, [box.x + p.x, box.y + p.y]);
+  if (covered) throw new Error(`[${lng}, ${lat}] is covered by ${covered}`);
   await canvas.click({ position: { x: p.x, y: p.y } });
   return p;
 }

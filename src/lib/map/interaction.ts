@@ -4,7 +4,7 @@
  * thin lines are easy to click. Returns a cleanup function.
  */
 import type { Map as MlMap, MapMouseEvent, PointLike } from 'maplibre-gl';
-import { ATLAS_SOURCE, INTERACTIVE_LAYERS } from './style.ts';
+import { ATLAS_SOURCE, INTERACTIVE_LAYERS, ZONE_FILL_LAYER } from './style.ts';
 
 export const HIT_TOLERANCE_PX = 6;
 
@@ -15,7 +15,10 @@ export function featureIdsAt(map: MlMap, x: number, y: number, tolerance = HIT_T
     [x + tolerance, y + tolerance],
   ];
   const layers = INTERACTIVE_LAYERS.filter((l) => map.getLayer(l));
-  const hits = map.queryRenderedFeatures(box, { layers: [...layers] });
+  const all = map.queryRenderedFeatures(box, { layers: [...layers] });
+  // A zone is a backdrop: a click on a port or line inside it means that port or line.
+  const onTop = all.filter((h) => h.layer.id !== ZONE_FILL_LAYER);
+  const hits = onTop.length ? onTop : all;
   const ids: string[] = [];
   for (const h of hits) {
     const id = h.properties?.fid;

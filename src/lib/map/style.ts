@@ -14,8 +14,10 @@ export const FONT_STACK = ['Noto Sans', 'Noto Sans CJK SC', 'sans-serif'];
 /** Layers whose text follows the reader's language. */
 export const LABEL_LAYERS = ['atlas-points', 'atlas-line-labels'] as const;
 
+export const ZONE_FILL_LAYER = 'atlas-zones-fill';
+
 /** Layers a click or hover can hit, in drawing order. */
-export const INTERACTIVE_LAYERS = ['atlas-zones-fill', 'atlas-lines-surveyed', 'atlas-lines-schematic', 'atlas-points'] as const;
+export const INTERACTIVE_LAYERS = [ZONE_FILL_LAYER, 'atlas-lines-surveyed', 'atlas-lines-schematic', 'atlas-points'] as const;
 
 export function atlasLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
   const lineBase = {
@@ -25,7 +27,7 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
   };
   return [
     {
-      id: 'atlas-zones-fill',
+      id: ZONE_FILL_LAYER,
       type: 'fill',
       source: ATLAS_SOURCE,
       filter: isPolygon,
@@ -43,9 +45,10 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
       id: 'atlas-lines-halo',
       filter: isLine,
       paint: {
-        'line-color': '#ffffff',
-        'line-width': byInteraction(0, 7, 9),
-        'line-opacity': 0.95,
+        'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#facc15', '#ffffff'],
+        'line-width': byInteraction(0, 8, 13),
+        'line-opacity': 0.9,
+        'line-blur': 1,
       },
     },
     {

@@ -1,0 +1,53 @@
+/** axe-core on the main views; fails on serious or critical violations. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { feature } from './atlasData.ts';
+import { baseURL, launch, waitForIdle } from './harness.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function audit(page: Page): Promise<Violation[]> {
+  // The production build forbids inline script (CSP); axe is injected by the test runner, outside the page's policy.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+const docId = () => feature('china-laos-freight-rail').properties.citations[0].document;
+
+test.each([
+  ['map', () => '#map=5/30/110'],
+  ['panel open', () => '#map=5/30/110&feature=china-laos-freight-rail'],
+  ['document open', () => `#map=5/30/110&feature=china-laos-freight-rail&doc=${docId()}`],
+  ['embed', () => '#map=5/30/110&feature=yangluo-port'],
+])('no serious or critical axe violations: %s', async (name, hashFn) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  const page = await context.newPage();
+  const search = name === 'embed' ? '?embed=1' : '';
+  await page.goto(`${baseURL()}${search}${hashFn()}`);
+  await page.waitForSelector('[data-ready="true"]');
+  await waitForIdle(page);
+  const violations = await audit(page);
+  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await context.close();
+});

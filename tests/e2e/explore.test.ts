@@ -1,0 +1,232 @@
+/**
+ * Issue 4 in a real Chromium: text → map and back, filters and timeline in the
+ * URL, search in English and Chinese, the list, the Chinese UI, a phone by touch.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { feature, isolatedVertex } from './atlasData.ts';
+import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
+import { project } from './mercator.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const hash = (page: Page) => page.evaluate(() => location.hash);
+const panelId = (page: Page) => page.locator('aside[aria-label="Source"]').getAttribute('data-feature-id', { timeout: 10_000 });
+function expectClean(w: WatchedPage) {
+  expect(w.errors).toEqual([]);
+  expect(w.offOrigin).toEqual([]);
+}
+function point(id: string): [number, number] {
+  const g = feature(id).geometry;
+  if (g.type !== 'Point') throw new Error(`${id} is not a point`);
+  return g.coordinates as [number, number];
+}
+
+describe('text → map and map → text', () => {
+  test('clicking a mark in a document selects its feature and fits the map to it', async () => {
+    const w = await openPage(browser);
+    const laos = feature('china-laos-freight-rail');
+    const docId = laos.properties.citations.find((c) => c.selector.exact.includes('Huaihua'))!.document;
+    await gotoApp(w.page, `#map=3/40/60&doc=${docId}`);
+    const before = await currentView(w.page);
+    const mark = w.page.locator(`section[aria-label="Document"] mark[data-feature-ids~="china-laos-freight-rail"] [role="button"]`).first();
+    await mark.click();
+    // The Huaihua sentence supports the land port and the line: the reader chooses.
+    const picker = w.page.getByRole('dialog', { name: 'Choose a feature' });
+    await picker.waitFor();
+    expect(await picker.locator('button[data-feature-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-feature-id')).sort())).toEqual(
+      (await mark.evaluate((el) => el.closest('mark')!.getAttribute('data-feature-ids')!.split(' '))).sort(),
+    );
+    await picker.locator('button[data-feature-id="china-laos-freight-rail"]').click();
+    await expect.poll(() => panelId(w.page)).toBe('china-laos-freight-rail');
+    await expect.poll(() => hash(w.page)).toContain('feature=china-laos-freight-rail');
+    await waitForIdle(w.page);
+    const after = await currentView(w.page);
+    expect(after.zoom).toBeGreaterThan(before.zoom);
+    expect(Math.abs(after.lng - 106)).toBeLessThan(8); // the line runs from Huaihua (110°E) to Vientiane (102.6°E)
+    await screenshot(w.page, 'explore-mark-selects-feature');
+    expectClean(w);
+  });
+
+  test('clicking a feature on the map highlights its passage in the open document', async () => {
+    const w = await openPage(browser);
+    const f = feature('chengdu-tianfu-airport');
+    const docId = f.properties.citations[0].document;
+    const [lng, lat] = point('chengdu-tianfu-airport');
+    await gotoApp(w.page, `#map=8/${lat - 0.2}/${lng - 0.3}&doc=${docId}`);
+    await clickMapAt(w.page, lng, lat);
+    await expect.poll(() => panelId(w.page)).toBe('chengdu-tianfu-airport');
+    const current = w.page.locator('section[aria-label="Document"] mark.current[data-feature-id="chengdu-tianfu-airport"]');
+    await expect.poll(() => current.count()).toBeGreaterThan(0);
+    expect(await current.first().textContent()).toContain('Tianfu');
+    expectClean(w);
+  });
+});
+
+describe('filters', () => {
+  test('the mode toggles change the URL, the list and what a click can hit on the map', async () => {
+    const w = await openPage(browser);
+    const laos = feature('china-laos-freight-rail');
+    const v = isolatedVertex(laos, 15)!;
+    await gotoApp(w.page, `#map=7/${v[1] + 0.3}/${v[0] + 0.5}`);
+    const count = () => w.page.getByTestId('visible-count').textContent();
+    const all = await count();
+    await w.page.locator('section[aria-label="Legend"] button[data-mode="rail"]').click();
+    await expect.poll(() => hash(w.page)).toMatch(/modes=[a-z,]+/);
+    expect(await hash(w.page)).not.toMatch(/modes=[^&]*rail/);
+    expect(await count()).not.toBe(all);
+    expect(await w.page.locator('nav[aria-label="Features"] [data-feature-id="china-laos-freight-rail"]').count()).toBe(0);
+    await waitForIdle(w.page);
+    await clickMapAt(w.page, v[0], v[1]);
+    await w.page.waitForTimeout(400);
+    expect(await w.page.locator('aside[aria-label="Source"]').count()).toBe(0);
+    await screenshot(w.page, 'explore-rail-hidden');
+    // Back on: the same click now opens the line.
+    await w.page.locator('section[aria-label="Legend"] button[data-mode="rail"]').click();
+    await expect.poll(() => hash(w.page)).not.toContain('modes=');
+    await waitForIdle(w.page);
+    await clickMapAt(w.page, v[0], v[1]);
+    await expect.poll(() => panelId(w.page)).toBe('china-laos-freight-rail');
+    expectClean(w);
+  });
+
+  test('brushing the timeline keeps only features from agreements in the range; a reload restores it', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=4/30/110');
+    const svg = w.page.locator('section[aria-label="Timeline of the agreements"] svg');
+    const box = (await svg.boundingBox())!;
+    const count = () => w.page.getByTestId('visible-count').textContent();
+    const all = await count();
+    // Drag over the right-hand end of the axis: the 2024 Hunan MOU only.
+    await w.page.mouse.move(box.x + box.width * 0.86, box.y + box.height / 2);
+    await w.page.mouse.down();
+    await w.page.mouse.move(box.x + box.width - 8, box.y + box.height / 2, { steps: 6 });
+    await w.page.mouse.up();
+    await expect.poll(() => hash(w.page)).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    const filtered = await count();
+    expect(filtered).not.toBe(all);
+    expect(await w.page.locator('nav[aria-label="Features"] [data-feature-id="huaihua-international-land-port"]').count()).toBe(1);
+    expect(await w.page.locator('nav[aria-label="Features"] [data-feature-id="shanghai-chongqing-fast-through-line"]').count()).toBe(0);
+    await screenshot(w.page, 'explore-timeline-brushed');
+    await w.page.reload();
+    await w.page.waitForSelector('[data-testid="visible-count"]');
+    expect(await count()).toBe(filtered);
+    await w.page.getByRole('button', { name: 'Show all dates' }).click();
+    await expect.poll(() => count()).toBe(all);
+    expect(await hash(w.page)).not.toContain('from=');
+    expectClean(w);
+  });
+});
+
+describe('search and list', () => {
+  test.each([
+    ['Huaihua', 'huaihua-international-land-port'],
+    ['怀化', 'huaihua-international-land-port'],
+  ])('search finds %s and choosing it selects the feature', async (q, id) => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=4/30/110');
+    const box = w.page.getByRole('combobox', { name: 'Search' });
+    await box.fill(q);
+    const option = w.page.locator(`[role="option"][data-feature-id="${id}"]`);
+    await option.waitFor();
+    // Walk down the list with the keyboard to the wanted result, then choose it.
+    for (let i = 0; i < 10 && (await option.getAttribute('aria-selected')) !== 'true'; i++) await box.press('ArrowDown');
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    await box.press('Enter');
+    await expect.poll(() => panelId(w.page)).toBe(id);
+    await expect.poll(() => hash(w.page)).toContain(`feature=${id}`);
+    expectClean(w);
+  });
+
+  test('the list and the map select the same feature', async () => {
+    const w = await openPage(browser);
+    const [lng, lat] = point('zhangjiajie-hehua-airport');
+    await gotoApp(w.page, `#map=7/${lat}/${lng}`);
+    await w.page.locator('nav[aria-label="Features"] button[data-feature-id="chengdu-tianfu-airport"]').click();
+    await expect.poll(() => panelId(w.page)).toBe('chengdu-tianfu-airport');
+    expect(await w.page.locator('nav[aria-label="Features"] button[data-feature-id="chengdu-tianfu-airport"]').getAttribute('aria-current')).toBe('true');
+    // And the other way: a click on the map marks the list entry.
+    await setHash(w.page, `#map=8/${lat}/${lng}`);
+    await clickMapAt(w.page, lng, lat);
+    await expect.poll(() => panelId(w.page)).toBe('zhangjiajie-hehua-airport');
+    const entry = w.page.locator('nav[aria-label="Features"] button[data-feature-id="zhangjiajie-hehua-airport"]');
+    await expect.poll(() => entry.getAttribute('aria-current')).toBe('true');
+    expectClean(w);
+  });
+});
+
+describe('Chinese and phones', () => {
+  test('&lang=zh shows a Chinese UI', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=5/30/112&feature=yangluo-port&lang=zh');
+    expect(await w.page.locator('h1').textContent()).toBe('通道地图集');
+    expect(await w.page.locator('html').getAttribute('lang')).toBe('zh-Hans');
+    expect(await w.page.locator('aside[aria-label="Source"]').textContent()).toContain('阅读全文');
+    expect(await w.page.locator('nav[aria-label="要素"]').textContent()).toContain('怀化国际陆港');
+    await screenshot(w.page, 'explore-chinese');
+    expectClean(w);
+  });
+
+  test('the language chosen with the switch is remembered across reloads', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=5/30/112');
+    await w.page.getByRole('button', { name: /Switch language to Chinese/ }).click();
+    expect(await w.page.locator('h1').textContent()).toBe('通道地图集');
+    await expect.poll(() => hash(w.page)).toContain('lang=zh');
+    await w.page.goto(w.page.url().replace(/#.*/, '#map=5/30/112'));
+    await w.page.reload();
+    await w.page.waitForSelector('h1');
+    await expect.poll(() => w.page.locator('h1').textContent()).toBe('通道地图集');
+    await w.page.getByRole('button', { name: /Switch language to English/ }).click();
+    expect(await w.page.locator('h1').textContent()).toBe('Corridor Atlas');
+    expectClean(w);
+  });
+
+  test('a 390×844 phone: touch pans the map, a tap opens the source as a bottom sheet that can be dragged', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const [lng, lat] = point('yangluo-port');
+    await gotoApp(page, `#map=8/${lat}/${lng}`);
+    // Pan with one finger.
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: string, x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const before = await currentView(page);
+    await touch('touchStart', 200, 500);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', 200 - i * 15, 500 - i * 10);
+    await touch('touchEnd', 80, 420);
+    await waitForIdle(page);
+    const after = await currentView(page);
+    expect(after.lng).toBeGreaterThan(before.lng);
+    // Tap the port.
+    const canvas = page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const p = project(after, box.width, box.height, lng, lat);
+    await page.touchscreen.tap(box.x + p.x, box.y + p.y);
+    const picker = page.getByRole('dialog', { name: 'Choose a feature' });
+    await Promise.race([page.locator('aside[aria-label="Source"]').waitFor(), picker.waitFor()]);
+    if (await picker.count()) await picker.locator('button[data-feature-id="yangluo-port"]').tap();
+    const sheet = page.locator('aside[aria-label="Source"]');
+    await sheet.waitFor();
+    const handle = page.getByRole('slider', { name: 'Source' });
+    const h0 = (await sheet.boundingBox())!.height;
+    const hb = (await handle.boundingBox())!;
+    await touch('touchStart', hb.x + hb.width / 2, hb.y + hb.height / 2);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', hb.x + hb.width / 2, hb.y + hb.height / 2 - i * 50);
+    await touch('touchEnd', hb.x + hb.width / 2, hb.y - 300);
+    await page.waitForTimeout(400);
+    expect((await sheet.boundingBox())!.height).toBeGreaterThan(h0 + 100);
+    await screenshot(page, 'explore-phone-sheet');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
