@@ -11,6 +11,7 @@ import { figureContent, formatCentre, type FigureContent } from './figure.ts';
 import { layoutFigure, type FigureLayout } from './layout.ts';
 import type { FrameView } from './mercator.ts';
 import { canvasMeasure, drawFigure } from './png.ts';
+import { addPngText } from './pngText.ts';
 import { scaleBar } from './scaleBar.ts';
 import { figureSvg } from './svg.ts';
 
@@ -53,11 +54,20 @@ export function prepareFigure(map: MlMap, app: AppState, permalink: string): Fig
 export async function figurePng(map: MlMap, app: AppState, figure: Figure, ratio: number): Promise<Blob> {
   const image = await captureMap(map, ratio, figure.content.labels, app.lang);
   const canvas = drawFigure(figure.layout, image, scaleBar(figure.view.lat, figure.view.zoom), ratio);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The figure could not be encoded as PNG.'))), 'image/png'));
+  const png = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The figure could not be encoded as PNG.'))), 'image/png'));
+  const { input } = figure.content;
+  const text = addPngText(new Uint8Array(await png.arrayBuffer()), {
+    Title: input.title,
+    Description: input.notes.map((n) => `[${n.n}] ${n.text}`).join('\n'),
+    Source: input.attribution.join('\n'),
+    Software: 'Corridor Atlas',
+  });
+  return new Blob([text as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }
 
 export async function figureSvgText(app: AppState, figure: Figure): Promise<string> {
   const basemap = await basemapGeoJSON();
+  const measure = canvasMeasure();
   const ids = new Set(figure.drawnIds);
   return figureSvg(
     figure.layout,
@@ -68,6 +78,7 @@ export async function figureSvgText(app: AppState, figure: Figure): Promise<stri
       selectedId: app.selectedId,
       labels: figure.content.labels,
       scale: scaleBar(figure.view.lat, figure.view.zoom),
+      measure: (text, size, weight) => measure(text, { size, weight: weight as 400 | 600 | 700 }),
     },
     { title: figure.content.input.title, description: figure.content.input.notes.map((n) => `[${n.n}] ${n.text}`).join('\n') },
   );

@@ -22,6 +22,36 @@ export interface SvgMapInput {
   /** Label of each feature, keyed to its footnotes. */
   labels: ReadonlyMap<string, string>;
   scale: ScaleBar;
+  /** Label widths (default: an estimate). */
+  measure?: LabelMeasure;
+}
+
+/** Width of a label in CSS pixels; the browser passes canvas measurement, tests an estimate. */
+export type LabelMeasure = (text: string, size: number, weight: number) => number;
+const estimate: LabelMeasure = (text, size) => text.length * size * 0.56;
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * Greedy label placement: the first candidate position that overlaps nothing
+ * placed so far, or the first candidate when all overlap — a figure keeps
+ * every label (its footnote keys) even where it must crowd.
+ */
+export function placeLabel(placed: Box[], candidates: { x: number; y: number; anchor: 'start' | 'middle' | 'end' }[], width: number, size: number, frame?: Box) {
+  const boxOf = (c: (typeof candidates)[number]): Box => {
+    const x0 = c.anchor === 'start' ? c.x : c.anchor === 'end' ? c.x - width : c.x - width / 2;
+    return { x0: x0 - 2, y0: c.y - size, x1: x0 + width + 2, y1: c.y + size * 0.3 };
+  };
+  const inside = (b: Box) => !frame || (b.x0 >= frame.x0 && b.x1 <= frame.x1 && b.y0 >= frame.y0 && b.y1 <= frame.y1);
+  const choice = candidates.find((c) => inside(boxOf(c)) && !placed.some((b) => overlaps(b, boxOf(c)))) ?? candidates.find((c) => inside(boxOf(c))) ?? candidates[0];
+  placed.push(boxOf(choice));
+  return choice;
 }
 
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
@@ -39,8 +69,8 @@ export function countryLabelMinArea(zoom: number): number {
 const isLine = (f: AtlasFeature) => f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString';
 const inFrame = ([x, y]: [number, number], v: FrameView, m = 0) => x >= m && y >= m && x <= v.width - m && y <= v.height - m;
 
-/** Where to put a line's label: halfway along the longest in-frame run of its vertices (null when none is in the frame). */
-export function lineLabelPoint(geometry: LineString | MultiLineString, view: FrameView): [number, number] | null {
+/** Where to put a line's label: `along` (0–1, default halfway) along the longest in-frame run of its vertices (null when none is in the frame). */
+export function lineLabelPoint(geometry: LineString | MultiLineString, view: FrameView, along = 0.5): [number, number] | null {
   const project = projector(view);
   const parts: Position[][] = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
   let best: [number, number][] = [];
@@ -60,7 +90,7 @@ export function lineLabelPoint(geometry: LineString | MultiLineString, view: Fra
     }
   }
   if (!best.length) return null;
-  let left = bestLength / 2;
+  let left = bestLength * along;
   for (let i = 1; i < best.length; i++) {
     const [a, b] = [best[i - 1], best[i]];
     const step = Math.hypot(b[0] - a[0], b[1] - a[1]);
@@ -108,7 +138,7 @@ export function mapSvg(input: SvgMapInput): string {
     if (!geom) continue;
     const selected = f.id === selectedId;
     const width = (f.properties.geometry_basis === 'schematic' ? 2 : 2.5) * (selected ? 2 : 1);
-    const dash = f.properties.geometry_basis === 'schematic' ? `${(2.5 * width).toFixed(1)} ${(1.8 * width).toFixed(1)}` : undefined;
+    const dash = f.properties.geometry_basis === 'schematic' ? `${+(2.5 * width).toFixed(1)} ${+(1.8 * width).toFixed(1)}` : undefined;
     const legs = f.geometry.type === 'MultiLineString' && f.properties.legs?.length === f.geometry.coordinates.length ? f.properties.legs : null;
     if (selected) out.push(`<path d="${geom}" fill="none" stroke="#ffffff" stroke-width="${width + 5}" stroke-linecap="round" stroke-linejoin="round"/>`);
     out.push(
@@ -120,18 +150,31 @@ export function mapSvg(input: SvgMapInput): string {
     });
   }
   const points = features.filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point');
+  const measure = input.measure ?? estimate;
+  const placed: Box[] = [];
+  const frame: Box = { x0: 0, y0: 0, x1: view.width, y1: view.height - 30 };
   const labelsOut: string[] = [];
-  for (const f of points) {
-    const p = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
-    if (!inFrame(p, view, -12)) continue;
+  const shownPoints = points.map((f) => ({ f, p: project(f.geometry.coordinates[0], f.geometry.coordinates[1]) })).filter(({ p }) => inFrame(p, view, -12));
+  for (const { p } of shownPoints) placed.push({ x0: p[0] - 11, y0: p[1] - 11, x1: p[0] + 11, y1: p[1] + 11 });
+  for (const { f, p } of shownPoints) {
     const kind = (POINT_KINDS as readonly string[]).includes(f.properties.kind) ? (f.properties.kind as PointKind) : 'venue';
     if (f.id === selectedId) out.push(`<circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="15" fill="#facc15" fill-opacity="0.55" stroke="#854d0e" stroke-width="2"/>`);
     out.push(`<g class="point"${attr({ 'data-feature-id': f.id })}>${icon(kind, p[0], p[1])}</g>`);
-    labelsOut.push(text(p[0] + 14, p[1] + 4, labels.get(f.id) ?? f.properties.name, { size: 12, fill: BASEMAP_COLORS.label, halo: true }));
+  }
+  for (const { f, p } of shownPoints) {
+    const label = labels.get(f.id) ?? f.properties.name;
+    const [x, y] = p;
+    const c = placeLabel(placed, [{ x: x + 14, y: y + 4, anchor: 'start' }, { x: x - 14, y: y + 4, anchor: 'end' }, { x, y: y - 15, anchor: 'middle' }, { x, y: y + 23, anchor: 'middle' }], measure(label, 12, 400), 12, frame);
+    labelsOut.push(text(c.x, c.y, label, { size: 12, fill: BASEMAP_COLORS.label, halo: true, anchor: c.anchor === 'start' ? undefined : c.anchor }));
   }
   for (const f of features.filter(isLine)) {
-    const at = lineLabelPoint(f.geometry as LineString | MultiLineString, view);
-    if (at) labelsOut.push(text(at[0], at[1] - 6, labels.get(f.id) ?? f.properties.name, { size: 11, weight: 600, fill: MODE_COLORS[f.properties.mode], halo: true, anchor: 'middle' }));
+    const label = labels.get(f.id) ?? f.properties.name;
+    const spots = [0.5, 0.35, 0.65, 0.2, 0.8].map((t) => lineLabelPoint(f.geometry as LineString | MultiLineString, view, t)).filter((q): q is [number, number] => q !== null);
+    if (!spots.length) continue;
+    const w = measure(label, 11, 600);
+    const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
+    const c = placeLabel(placed, spots.map(([x, y]) => ({ x: clampX(x), y: y - 6, anchor: 'middle' as const })), w, 11, frame);
+    labelsOut.push(text(c.x, c.y, label, { size: 11, weight: 600, fill: MODE_COLORS[f.properties.mode], halo: true, anchor: 'middle' }));
   }
   out.push(`<g class="labels">${labelsOut.join('')}</g>`);
 
