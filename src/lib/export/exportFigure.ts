@@ -58,7 +58,7 @@ export async function figurePng(map: MlMap, app: AppState, figure: Figure, ratio
   const { input } = figure.content;
   const text = addPngText(new Uint8Array(await png.arrayBuffer()), {
     Title: input.title,
-    Description: input.notes.map((n) => `[${n.n}] ${n.text}`).join('\n'),
+    Description: input.notes.map((n) => `[${n.n}] ${n.group ? `${n.group}: ` : ''}${n.text}`).join('\n'),
     Source: input.attribution.join('\n'),
     Software: 'Corridor Atlas',
   });
@@ -80,7 +80,7 @@ export async function figureSvgText(app: AppState, figure: Figure): Promise<stri
       scale: scaleBar(figure.view.lat, figure.view.zoom),
       measure: (text, size, weight) => measure(text, { size, weight: weight as 400 | 600 | 700 }),
     },
-    { title: figure.content.input.title, description: figure.content.input.notes.map((n) => `[${n.n}] ${n.text}`).join('\n') },
+    { title: figure.content.input.title, description: figure.content.input.notes.map((n) => `[${n.n}] ${n.group ? `${n.group}: ` : ''}${n.text}`).join('\n') },
   );
 }
 

@@ -48,7 +48,7 @@ export function figureContent(req: FigureRequest): FigureContent {
   const notes = footnotes.notes.map((n) => {
     const supports = n.featureIds.map((id) => req.nameOf(byId.get(id)!)).join(', ');
     const date = formatDate(n.document.date);
-    return { n: n.n, text: `${n.document.title} — ${n.document.publisher}, ${date}: “${collapse(n.quote)}” → ${supports}` };
+    return { n: n.n, group: `${n.document.title} — ${n.document.publisher}, ${date}`, text: `“${collapse(n.quote)}” → ${supports}` };
   });
   return {
     footnotes,

@@ -1,7 +1,8 @@
 /**
  * Numbered footnotes for a figure: one note per distinct cited passage
- * (document + position), numbered in the order the features are given, and
- * each feature's keys into them ("Yangluo Port [1, 3]"). Pure.
+ * (document + position), grouped by document — documents in the order the
+ * features first cite them, passages in text order — and each feature's keys
+ * into them ("Yangluo Port [1, 3]"). Pure.
  */
 import type { AtlasDocument, AtlasFeature } from '../atlas/types.ts';
 
@@ -21,26 +22,28 @@ export interface Footnotes {
 }
 
 export function buildFootnotes(features: readonly AtlasFeature[], documentsById: ReadonlyMap<string, AtlasDocument>): Footnotes {
-  const notes: Footnote[] = [];
-  const byPassage = new Map<string, Footnote>();
-  const keys = new Map<string, number[]>();
+  // Distinct passages, grouped by document (in order of first citation), in text order within each document.
+  const byDocument = new Map<string, Map<string, Omit<Footnote, 'n'> & { start: number }>>();
   for (const f of features) {
-    const own: number[] = [];
     for (const c of f.properties.citations) {
       const document = documentsById.get(c.document);
       if (!document) continue;
-      const key = `${c.document}:${c.selector.start}:${c.selector.end}`;
-      let note = byPassage.get(key);
-      if (!note) {
-        note = { n: notes.length + 1, document, quote: c.selector.exact, featureIds: [] };
-        notes.push(note);
-        byPassage.set(key, note);
-      }
-      if (!note.featureIds.includes(f.id)) note.featureIds.push(f.id);
-      if (!own.includes(note.n)) own.push(note.n);
+      const passages = byDocument.get(c.document) ?? byDocument.set(c.document, new Map()).get(c.document)!;
+      const key = `${c.selector.start}:${c.selector.end}`;
+      const passage = passages.get(key) ?? passages.set(key, { document, quote: c.selector.exact, featureIds: [], start: c.selector.start }).get(key)!;
+      if (!passage.featureIds.includes(f.id)) passage.featureIds.push(f.id);
     }
-    keys.set(f.id, own.sort((a, b) => a - b));
   }
+  const notes: Footnote[] = [];
+  const keys = new Map<string, number[]>(features.map((f) => [f.id, []]));
+  for (const passages of byDocument.values()) {
+    for (const { document, quote, featureIds } of [...passages.values()].sort((a, b) => a.start - b.start)) {
+      const note = { n: notes.length + 1, document, quote, featureIds };
+      notes.push(note);
+      for (const id of featureIds) keys.get(id)!.push(note.n);
+    }
+  }
+  for (const ns of keys.values()) ns.sort((a, b) => a - b);
   return { notes, keys };
 }
 

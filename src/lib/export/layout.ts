@@ -32,8 +32,8 @@ export interface FigureInput {
   legendTitle: string;
   legend: LegendItem[];
   notesTitle: string;
-  /** Footnotes, already worded; `n` is drawn as a hanging "[n]". */
-  notes: { n: number; text: string }[];
+  /** Footnotes, already worded; `n` is drawn as a hanging "[n]"; a new `group` (the document) gets a heading line. */
+  notes: { n: number; text: string; group?: string }[];
   /** Attribution paragraphs (basemap, documents, permalink). */
   attribution: string[];
 }
@@ -56,6 +56,7 @@ export const FONTS = {
   legend: { size: 12, weight: 400 },
   note: { size: 11.5, weight: 400 },
   noteNumber: { size: 11.5, weight: 700 },
+  noteGroup: { size: 11.5, weight: 600 },
   attribution: { size: 10.5, weight: 400 },
 } satisfies Record<string, Font>;
 
@@ -137,7 +138,13 @@ export function layoutFigure(input: FigureInput, measure: Measure): FigureLayout
     paragraph(input.notesTitle, FONTS.heading, COLORS.text);
     y += 2;
     const indent = measure(`[${input.notes.length}]`, FONTS.noteNumber) + 8;
+    let group: string | undefined;
     for (const note of input.notes) {
+      if (note.group && note.group !== group) {
+        y += 3;
+        paragraph(note.group, FONTS.noteGroup, COLORS.text);
+        group = note.group;
+      }
       const top = y;
       paragraph(note.text, FONTS.note, COLORS.text, MARGIN + indent, inner - indent);
       texts.push({ x: MARGIN, y: top + lineHeight(FONTS.note) - Math.round(FONTS.note.size * 0.35), text: `[${note.n}]`, font: FONTS.noteNumber, color: COLORS.text });

@@ -12,17 +12,22 @@ const feature = (id: string, citations: ReturnType<typeof cite>[]): AtlasFeature
 });
 const docs = new Map([doc('a'), doc('b')].map((d) => [d.id, d]));
 
-test('one note per distinct passage, numbered in feature order, shared passages keyed to every feature', () => {
+test('one note per distinct passage, grouped by document in text order, shared passages keyed to every feature', () => {
   const f1 = feature('f1', [cite('a', 10, 20), cite('b', 0, 5)]);
   const f2 = feature('f2', [cite('a', 10, 20)]);
   const f3 = feature('f3', [cite('a', 30, 40)]);
   const { notes, keys } = buildFootnotes([f1, f2, f3], docs);
   expect(notes.map((n) => [n.n, n.document.id, n.quote, n.featureIds])).toEqual([
     [1, 'a', 'q10', ['f1', 'f2']],
-    [2, 'b', 'q0', ['f1']],
-    [3, 'a', 'q30', ['f3']],
+    [2, 'a', 'q30', ['f3']],
+    [3, 'b', 'q0', ['f1']],
   ]);
-  expect(Object.fromEntries(keys)).toEqual({ f1: [1, 2], f2: [1], f3: [3] });
+  expect(Object.fromEntries(keys)).toEqual({ f1: [1, 3], f2: [1], f3: [2] });
+});
+
+test('passages of one document are numbered in text order, whatever order features cite them', () => {
+  const { notes } = buildFootnotes([feature('late', [cite('a', 50, 60)]), feature('early', [cite('a', 5, 9)])], docs);
+  expect(notes.map((n) => n.quote)).toEqual(['q5', 'q50']);
 });
 
 test('no features, no notes', () => {
