@@ -69,6 +69,45 @@ describe('text → map and map → text', () => {
   });
 });
 
+describe('hover links the map and the text', () => {
+  test('hovering a feature on the map lights up its passages in the open document, and hovering a mark lights up the feature', async () => {
+    const w = await openPage(browser);
+    const f = feature('zhangjiajie-hehua-airport');
+    const docId = f.properties.citations[0].document;
+    const [lng, lat] = point('zhangjiajie-hehua-airport');
+    await gotoApp(w.page, `#map=8/${lat - 0.2}/${lng - 0.3}&doc=${docId}`);
+    const canvas = w.page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const p = project(await currentView(w.page), box.width, box.height, lng, lat);
+    const hovered = w.page.locator('section[aria-label="Document"] mark.hovered[data-feature-ids~="zhangjiajie-hehua-airport"]');
+    expect(await hovered.count()).toBe(0);
+    await w.page.mouse.move(box.x + p.x, box.y + p.y);
+    await expect.poll(() => hovered.count()).toBeGreaterThan(0);
+    await w.page.mouse.move(box.x + box.width - 30, box.y + 30);
+    await expect.poll(() => hovered.count()).toBe(0);
+    // From the text: hovering the mark makes the cursor-free map highlight (the list shows the same state).
+    await w.page.locator('section[aria-label="Document"] mark[data-feature-ids~="zhangjiajie-hehua-airport"] [role="button"]').first().hover();
+    await expect.poll(() => w.page.locator('section[aria-label="Document"] mark.hovered').count()).toBeGreaterThan(0);
+    expectClean(w);
+  });
+});
+
+describe('keyboard', () => {
+  test('a feature chosen from the list by keyboard moves focus into the panel, and Escape brings it back', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=5/30/110');
+    const entry = w.page.locator('nav[aria-label="Features"] button[data-feature-id="qinzhou-port"]');
+    await entry.focus();
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => panelId(w.page)).toBe('qinzhou-port');
+    await expect.poll(() => w.page.evaluate(() => !!document.activeElement?.closest('aside[aria-label="Source"]'))).toBe(true);
+    await w.page.keyboard.press('Escape');
+    await w.page.locator('aside[aria-label="Source"]').waitFor({ state: 'detached' });
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('data-feature-id'))).toBe('qinzhou-port');
+    expectClean(w);
+  });
+});
+
 describe('filters', () => {
   test('the mode toggles change the URL, the list and what a click can hit on the map', async () => {
     const w = await openPage(browser);
@@ -198,7 +237,7 @@ describe('Chinese and phones', () => {
     await gotoApp(page, `#map=8/${lat}/${lng}`);
     // Pan with one finger.
     const cdp = await context.newCDPSession(page);
-    const touch = (type: string, x: number, y: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     const before = await currentView(page);
     await touch('touchStart', 200, 500);

@@ -314,7 +314,7 @@ describe('point features', () => {
     if (!fs.existsSync(refPath)) return;
     const graph = buildRiverGraph(JSON.parse(fs.readFileSync(refPath, 'utf8')), { filter: yangtzeOnly });
     for (const id of ['yangluo-port', 'jiujiang-port', 'chenglingji-new-port', 'chongqing-guoyuan-port']) {
-      const at = (byId.get(id)!.geometry as { coordinates: [number, number] }).coordinates;
+      const at = (byId.get(id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;
       const d = snapToGraph(graph, at).distKm;
       expect(d, `${id} is ${d.toFixed(1)} km from the river`).toBeLessThan(2);
     }

@@ -258,6 +258,10 @@ function compileFeatureFile(
         references,
         legs: legs as Mode[] | undefined,
         length_km: lengthKm,
+        leg_lengths_km:
+          legs && geometry.type === 'MultiLineString'
+            ? geometry.coordinates.map((coordinates) => Math.round(turfLength({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: {} }, { units: 'kilometers' })))
+            : undefined,
       },
     });
   });

@@ -61,6 +61,8 @@ export interface FeatureProperties {
   legs?: Mode[];
   /** Geodesic length in km (turf), for line features. */
   length_km?: number;
+  /** Length of each leg in km, in the order of `legs`. */
+  leg_lengths_km?: number[];
 }
 
 export interface AtlasFeature {

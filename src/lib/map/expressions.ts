@@ -36,3 +36,8 @@ export function labelText(lang: 'en' | 'zh'): ExpressionSpecification {
     ? ['case', ['!=', ['get', 'name_zh'], ''], ['get', 'name_zh'], ['get', 'name']]
     : ['get', 'name'];
 }
+
+/** Pixel offset for a line's lane, growing with zoom so parallel routes stay apart. */
+export function laneOffset(): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], 3, ['*', ['get', 'lane'], 2], 7, ['*', ['get', 'lane'], 3.5], 10, ['*', ['get', 'lane'], 5]];
+}

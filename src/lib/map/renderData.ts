@@ -16,6 +16,8 @@ export interface RenderProperties {
   basis: string;
   /** Lower draws labels first (more important). */
   rank: number;
+  /** Side-by-side slot for lines that share a corridor (0 = centre, ±1, ±2 …). */
+  lane: number;
 }
 
 const KIND_RANK: Record<string, number> = {
@@ -39,8 +41,57 @@ function piece(f: AtlasFeature, geometry: Geometry, mode: Mode): Feature<Geometr
       mode,
       basis: f.properties.geometry_basis,
       rank: KIND_RANK[f.properties.kind] ?? 9,
+      lane: 0,
     },
   };
+}
+
+/** Grid cells (about 5 km) a line passes through, interpolating long segments. */
+function cellsOf(coords: number[][], cell = 0.05): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < coords.length; i++) {
+    const [x1, y1] = coords[i];
+    const [x0, y0] = i ? coords[i - 1] : coords[i];
+    const steps = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / cell));
+    for (let k = 0; k <= steps; k++) {
+      const t = k / steps;
+      out.add(`${Math.floor((x0 + (x1 - x0) * t) / cell)},${Math.floor((y0 + (y1 - y0) * t) / cell)}`);
+    }
+  }
+  return out;
+}
+
+const LANE_ORDER = [0, 1, -1, 2, -2, 3, -3, 4, -4];
+
+/**
+ * Give lines that run along the same corridor (sharing a stretch of at least
+ * `minShared` cells) different lanes, so they are drawn side by side rather
+ * than on top of one another. Longest lines take the centre.
+ */
+export function assignLanes(pieces: Feature<Geometry, RenderProperties>[], minShared = 6): void {
+  const lines = pieces
+    .filter((p) => p.geometry.type === 'LineString')
+    .map((p) => ({ p, cells: cellsOf((p.geometry as { coordinates: number[][] }).coordinates) }))
+    .sort((a, b) => b.cells.size - a.cells.size);
+  const placed: { fid: string; lane: number; cells: Set<string> }[] = [];
+  const laneOf = new Map<string, number>();
+  for (const { p, cells } of lines) {
+    const fid = p.properties.fid;
+    let lane = laneOf.get(fid);
+    if (lane === undefined) {
+      const taken = new Set<number>();
+      for (const q of placed) {
+        if (q.fid === fid) continue;
+        let shared = 0;
+        for (const c of cells) if (q.cells.has(c) && ++shared >= minShared) break;
+        if (shared >= minShared) taken.add(q.lane);
+      }
+      lane = LANE_ORDER.find((l) => !taken.has(l)) ?? 0;
+      laneOf.set(fid, lane);
+    }
+    p.properties.lane = lane;
+    placed.push({ fid, lane, cells });
+  }
 }
 
 export function renderFeatures(features: readonly AtlasFeature[]): FeatureCollection<Geometry, RenderProperties> {
@@ -54,6 +105,7 @@ export function renderFeatures(features: readonly AtlasFeature[]): FeatureCollec
       out.push(piece(f, g, f.properties.mode));
     }
   }
+  assignLanes(out);
   return { type: 'FeatureCollection', features: out };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { byInteraction, colorByMode, hasBasis, isLine, isPoint, isPolygon, labelText } from './expressions.ts';
+import { byInteraction, colorByMode, hasBasis, isLine, isPoint, isPolygon, labelText, laneOffset } from './expressions.ts';
 import { BASEMAP_COLORS } from './palette.ts';
 
 export const ATLAS_SOURCE = 'atlas';
@@ -49,20 +49,21 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
         'line-width': byInteraction(0, 8, 13),
         'line-opacity': 0.9,
         'line-blur': 1,
+        'line-offset': laneOffset(),
       },
     },
     {
       ...lineBase,
       id: 'atlas-lines-surveyed',
       filter: ['all', isLine, hasBasis('surveyed')],
-      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2.5, 4, 5) },
+      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2.5, 4, 5), 'line-offset': laneOffset() },
     },
     {
       ...lineBase,
       id: 'atlas-lines-schematic',
       filter: ['all', isLine, hasBasis('schematic')],
       layout: { 'line-join': 'round', 'line-cap': 'butt' },
-      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2, 3.5, 4.5), 'line-dasharray': [2.5, 1.8] },
+      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2, 3.5, 4.5), 'line-dasharray': [2.5, 1.8], 'line-offset': laneOffset() },
     },
     {
       id: 'atlas-points-halo',

@@ -56,6 +56,16 @@ describe('compileAtlas: valid data', () => {
     expect(r.atlas!.features[1].properties.length_km).toBe(96);
   });
 
+  test('multi-leg routes get a length per leg', () => {
+    const route = feature(
+      { id: 'river-sea', geometry: { type: 'MultiLineString', coordinates: [[[114, 30], [115, 30]], [[115, 30], [115, 31]]] } },
+      { kind: 'river-sea-route', mode: 'multimodal', legs: ['river', 'sea'] },
+    );
+    const r = messages({ features: [features(fc(route))] });
+    expect(r.atlas!.features[0].properties.leg_lengths_km).toEqual([96, 111]);
+    expect(r.atlas!.features[0].properties.length_km).toBe(207);
+  });
+
   test('a document cited by nothing is a warning, not an error', () => {
     const r = messages({ features: [] });
     expect(r.atlas).not.toBeNull();

@@ -35,7 +35,7 @@ const onlyMainRiver = (f: { properties: Record<string, unknown> | null }) =>
   f.properties?.name_en === 'Main' && f.properties?.featurecla === 'River';
 
 describe('riverPath', () => {
-  const g = buildRiverGraph(net, { filter: onlyMainRiver as never, joinToleranceKm: 1 });
+  const g = buildRiverGraph(net as Parameters<typeof buildRiverGraph>[0], { filter: onlyMainRiver as never, joinToleranceKm: 1 });
 
   it('snaps points to the nearest segment', () => {
     const s = snapToGraph(g, [0.5, 0.05]);
