@@ -56,6 +56,15 @@ describe('iframe API', () => {
     expect(frame.url()).toContain(`feature=${target.id}`);
     await frame.waitForSelector('[aria-label="Map of corridors"][data-idle="true"]');
     await screenshot(w.page, 'embed-report-host');
+
+    // The host can also filter and move the map; the atlas's URL (its public state) follows.
+    await w.page.evaluate(() => {
+      const win = (document.getElementById('atlas') as HTMLIFrameElement).contentWindow!;
+      win.postMessage({ type: 'corridor-atlas:set-filters', filters: { modes: ['rail'] } }, location.origin);
+      win.postMessage({ type: 'corridor-atlas:set-view', view: { zoom: 4.5, lat: 25, lng: 103 } }, location.origin);
+    });
+    await expect.poll(() => frame.url()).toContain('modes=rail');
+    await expect.poll(() => frame.url()).toContain('map=4.5/25/103');
     expectClean(w);
   });
 
@@ -115,7 +124,10 @@ describe('embed mode', () => {
       expect(href.searchParams.has('embed')).toBe(false);
       expect(href.hash).toContain(`feature=${f.id}`);
       expect(await w.page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('Natural Earth');
-      expect(await w.page.locator('section.legend').isVisible()).toBe(true);
+      // The legend is on screen and not hidden under the panel.
+      const legend = (await w.page.locator('section.legend').boundingBox())!;
+      const covered = await w.page.evaluate(([x, y]) => !document.elementFromPoint(x, y)?.closest('section.legend'), [legend.x + 10, legend.y + 8]);
+      expect(covered).toBe(false);
       // Nothing sticks out of the frame.
       const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight);
       expect(overflow).toBe(false);
