@@ -48,6 +48,21 @@ export interface AtlasPluginOptions {
   single?: boolean;
 }
 
+/**
+ * The single file's own Content-Security-Policy: everything is inline, so the
+ * browser itself refuses any request to a network (only data: and blob: URLs
+ * the page makes, and file: frames for the embed preview).
+ */
+export const SINGLE_FILE_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' blob: data:",
+  'worker-src blob: data:',
+  "style-src 'unsafe-inline'",
+  'img-src data: blob:',
+  'connect-src data: blob:',
+  'frame-src file:',
+].join('; ');
+
 export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
   const single = options.single ?? false;
   let root = options.root ?? process.cwd();
@@ -87,6 +102,12 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         const urls = Object.fromEntries(Object.keys(basemap()).map((name) => [name.replace('.json', ''), `${BASEMAP_DIR}/${name}`]));
         return `export default ${JSON.stringify(urls)};`;
       }
+    },
+    transformIndexHtml(html) {
+      if (!single) return html;
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${SINGLE_FILE_CSP}" />`;
+      const rest = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
+      return /<meta charset[^>]*>/i.test(rest) ? rest.replace(/(<meta charset[^>]*>)/i, `$1\n    ${meta}`) : rest.replace(/<head>/i, `<head>\n    ${meta}`);
     },
     generateBundle() {
       if (single) return;

@@ -3,7 +3,7 @@
  * from file:// and works fully — map, source panel, document — with no
  * request other than the file itself and data:/blob: URLs.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -61,7 +61,16 @@ test('the single HTML file renders from file:// with zero network requests', asy
   expect(await doc.locator(`mark[data-feature-id="${f.id}"]`).count()).toBeGreaterThan(0);
   await screenshot(page, 'single-file');
 
-  const foreign = requests.filter((r) => r.split('#')[0] !== url && !r.startsWith('data:') && !r.startsWith('blob:'));
+  // A figure can be made from the file too (the basemap is embedded, the canvas is readable).
+  await doc.getByRole('button', { name: /Close/ }).first().click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const [svg] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-export="svg"]')]);
+  expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<path class="corridor" data-feature-id=/);
+  const [png] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-export="png-1"]')]);
+  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+
+  // The same file may load again in the share dialog's embed preview (?embed=1).
+  const foreign = requests.filter((r) => r.split(/[?#]/)[0] !== url && !r.startsWith('data:') && !r.startsWith('blob:'));
   expect(foreign).toEqual([]);
   expect(errors).toEqual([]);
   console.info(`single file: ${(statSync(FILE).size / 1e6).toFixed(2)} MB, requests: ${requests.map((r) => r.slice(0, 40)).join(', ')}`);
