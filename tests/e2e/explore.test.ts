@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { feature, isolatedVertex } from './atlasData.ts';
-import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
+import { clickMapAt, currentView, gotoApp, launch, mapPixel, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 import { project } from './mercator.ts';
 
 let browser: Browser;
@@ -85,9 +85,16 @@ describe('hover links the map and the text', () => {
     await expect.poll(() => hovered.count()).toBeGreaterThan(0);
     await w.page.mouse.move(box.x + box.width - 30, box.y + 30);
     await expect.poll(() => hovered.count()).toBe(0);
-    // From the text: hovering the mark makes the cursor-free map highlight (the list shows the same state).
+    // From the text: hovering the mark draws the hover halo around the airport on the map.
+    const ring = { x: p.x + 11.5, y: p.y };
+    const yellowish = async () => {
+      await waitForIdle(w.page);
+      const [r, g, b] = await mapPixel(w.page, ring.x, ring.y);
+      return r > 200 && g > 170 && b < 170;
+    };
+    expect(await yellowish()).toBe(false);
     await w.page.locator('section[aria-label="Document"] mark[data-feature-ids~="zhangjiajie-hehua-airport"] [role="button"]').first().hover();
-    await expect.poll(() => w.page.locator('section[aria-label="Document"] mark.hovered').count()).toBeGreaterThan(0);
+    await expect.poll(yellowish, { timeout: 5000 }).toBe(true);
     expectClean(w);
   });
 });

@@ -104,3 +104,20 @@ export async function clickMapAt(page: Page, lng: number, lat: number): Promise<
   await canvas.click({ position: { x: p.x, y: p.y } });
   return p;
 }
+
+/** The colour the map canvas shows at a CSS pixel (needs preserveDrawingBuffer, which the app sets). */
+export async function mapPixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  return page.evaluate(
+    ([px, py]) => {
+      const map = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+      const ratio = map.width / map.clientWidth;
+      const c = document.createElement('canvas');
+      c.width = c.height = 1;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(map, Math.round(px * ratio), Math.round(py * ratio), 1, 1, 0, 0, 1, 1);
+      const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+      return [r, g, b] as [number, number, number];
+    },
+    [x, y],
+  );
+}
