@@ -4,6 +4,7 @@
  * server shows the same messages in its error overlay and reloads on change.
  * `virtual:maplibre-worker` is the URL MapLibre starts its worker from.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -15,6 +16,8 @@ import { basemapRivers, buildBasemap } from '../src/lib/map/basemap.ts';
 import { readDataFiles } from './data-files.ts';
 
 const ATLAS = 'virtual:atlas';
+/** The compiled atlas ships as a same-origin JSON file the app fetches at startup (see src/lib/atlas/loadAtlas.ts). */
+const ATLAS_FILE = 'atlas.json';
 const BASEMAP = 'virtual:basemap';
 const WORKER = 'virtual:maplibre-worker';
 /** Example pages (iframe host) copied into the normal build, so `vite preview` serves them beside the app. */
@@ -38,12 +41,29 @@ function basemapFiles(root: string): Record<string, string> {
 /** Emit JSON as a JSON.parse call: parsed faster than an object literal of the same size. */
 const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 
+/** The data errors as one Error: the build prints it and fails; the dev server shows it in its overlay. */
+function dataError(problems: Problem[], root: string): Error {
+  const first = problems.find((p) => p.severity === 'error');
+  const err = new Error(`data/ has errors (run \`npm run check\` to see the same list):\n${formatProblems(problems)}`) as Error & {
+    id?: string;
+    loc?: { file: string; line: number; column: number };
+  };
+  if (first) {
+    err.id = resolve(root, first.file);
+    if (first.line) err.loc = { file: err.id, line: first.line, column: (first.column ?? 1) - 1 };
+  }
+  // The message is the useful part; a stack through the plugin would only bury it.
+  err.stack = err.message;
+  return err;
+}
+
 export interface AtlasPluginOptions {
+  /** Directory holding data/ (default: $ATLAS_DATA_ROOT, else Vite's root). */
   root?: string;
   /**
-   * Single-file build: the basemap is embedded in the bundle instead of emitted
-   * as JSON files, and MapLibre's worker is created from an inlined string, so
-   * the one HTML file works from file:// with no requests.
+   * Single-file build: the atlas and the basemap are embedded in the bundle
+   * instead of emitted as JSON files, and MapLibre's worker is created from an
+   * inlined string, so the one HTML file works from file:// with no requests.
    */
   single?: boolean;
 }
@@ -65,13 +85,18 @@ export const SINGLE_FILE_CSP = [
 
 export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
   const single = options.single ?? false;
-  let root = options.root ?? process.cwd();
+  const dataRootOption = options.root ?? process.env.ATLAS_DATA_ROOT;
+  let root = dataRootOption ? resolve(dataRootOption) : process.cwd();
+  let projectRoot = process.cwd();
   let files: Record<string, string> | null = null;
-  const basemap = () => (files ??= basemapFiles(root));
+  const basemap = () => (files ??= basemapFiles(projectRoot));
+  /** The last successfully compiled atlas, as JSON text. */
+  let atlasJson: string | null = null;
   return {
     name: 'corridor-atlas-data',
     configResolved(config) {
-      root = options.root ?? config.root;
+      projectRoot = config.root;
+      root = dataRootOption ? resolve(config.root, dataRootOption) : config.root;
     },
     resolveId(id) {
       if (id === ATLAS || id === BASEMAP || id === WORKER) return '\0' + id;
@@ -84,9 +109,15 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         const result = compileAtlas(input);
         problems.push(...result.problems);
         const errors = problems.filter((p) => p.severity === 'error');
-        if (errors.length || !result.atlas) throw new Error(`data/ has errors:\n${formatProblems(problems)}`);
+        atlasJson = null;
+        if (errors.length || !result.atlas) throw dataError(problems, root);
         for (const w of problems) this.warn(formatProblems([w]).split('\n')[0]);
-        return jsonModule(result.atlas);
+        atlasJson = JSON.stringify(result.atlas);
+        // Single file: the atlas travels inside it as a data: URL, fetched and re-checked like the file.
+        if (single) return `export default ${JSON.stringify(`data:application/json;base64,${Buffer.from(atlasJson).toString('base64')}`)};`;
+        const version = createHash('sha256').update(atlasJson).digest('hex').slice(0, 12);
+        // Page-relative URL of the atlas file; main.ts resolves it against document.baseURI.
+        return `export default ${JSON.stringify(`${ATLAS_FILE}?v=${version}`)};`;
       }
       if (id === '\0' + WORKER) {
         return single
@@ -111,6 +142,7 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
     },
     generateBundle() {
       if (single) return;
+      if (atlasJson) this.emitFile({ type: 'asset', fileName: ATLAS_FILE, source: atlasJson });
       for (const [name, source] of Object.entries(basemap())) this.emitFile({ type: 'asset', fileName: `${BASEMAP_DIR}/${name}`, source });
       const examples = resolve(root, EXAMPLES_DIR);
       if (existsSync(examples)) {
@@ -121,6 +153,18 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] === `/${ATLAS_FILE}`) {
+          if (atlasJson === null) {
+            // Data errors: the module import already failed and the overlay shows why.
+            res.statusCode = 500;
+            res.end('data/ has errors: see the terminal or the error overlay');
+            return;
+          }
+          res.setHeader('Content-Type', 'application/json');
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(atlasJson);
+          return;
+        }
         const m = /^\/basemap\/([\w-]+\.json)$/.exec(req.url?.split('?')[0] ?? '');
         const body = m ? basemap()[m[1]] : undefined;
         if (!body) return next();

@@ -5,6 +5,15 @@ import type { CompileInput, SourceFile } from '../src/lib/atlas/compile.ts';
 import type { Problem } from '../src/lib/atlas/problems.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** Line and column of the first byte sequence that is not UTF-8. */
+function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
+  const text = lenient.decode(bytes);
+  const i = text.indexOf('\uFFFD');
+  const before = text.slice(0, Math.max(0, i));
+  return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
+}
 
 function readDir(root: string, dir: string, ext: string, problems: Problem[]): SourceFile[] {
   const abs = join(root, dir);
@@ -14,10 +23,17 @@ function readDir(root: string, dir: string, ext: string, problems: Problem[]): S
     .sort()
     .flatMap((f) => {
       const path = relative(root, join(abs, f)).split('\\').join('/');
+      const bytes = readFileSync(join(abs, f));
       try {
-        return [{ path, text: utf8.decode(readFileSync(join(abs, f))) }];
+        return [{ path, text: utf8.decode(bytes) }];
       } catch {
-        problems.push({ severity: 'error', file: path, message: 'file is not valid UTF-8', hint: 'save the file as UTF-8 (without changing its words)' });
+        problems.push({
+          severity: 'error',
+          file: path,
+          ...firstBadByte(bytes),
+          message: 'file is not valid UTF-8 (first bad byte here; was it saved as GBK, Big5 or Latin-1?)',
+          hint: 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8) without changing its words',
+        });
         return [];
       }
     });

@@ -7,8 +7,10 @@
  *
  * Inputs: the recipes (data/derive/geometry.yaml), point features already in
  * data/features/*.geojson, the Natural Earth reference rivers
- * (../shared/reference/ne_10m_rivers_yangtze_mekong.geojson, or $ATLAS_REFERENCE_DIR)
- * and world-atlas land-10m (estuary channel). Properties are left untouched,
+ * (data/basemap/ne_10m_rivers_yangtze_mekong.geojson)
+ * and world-atlas land-10m (estuary channel).
+ * The reference rivers are the product's own copy,
+ * data/basemap/ne_10m_rivers_yangtze_mekong.geojson (override the folder with $ATLAS_REFERENCE_DIR). Properties are left untouched,
  * except `legs`, which is set from the recipe for multi-part routes.
  */
 import fs from 'node:fs';
@@ -25,7 +27,7 @@ import { rasterizeLand, waterPath, type WaterGrid } from '../src/lib/geo/waterPa
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const featuresDir = path.join(root, 'data/features');
-const referenceDir = process.env.ATLAS_REFERENCE_DIR ?? path.resolve(root, '../shared/reference');
+const referenceDir = process.env.ATLAS_REFERENCE_DIR ?? path.join(root, 'data/basemap');
 const check = process.argv.includes('--check');
 
 type Ref = string | [number, number];
@@ -99,7 +101,8 @@ function runStep(step: Step): LonLat[] {
   }
   if ('sea' in step) return densifyGreatCircle(step.sea.map(resolve), 100);
   if ('arc' in step) return densifyGreatCircle(step.arc.map(resolve), 50);
-  if ('line' in step) return step.line.map(resolve);
+  // Stations in order; long legs follow the great circle between them (drawn as curves on the map, like the sea legs).
+  if ('line' in step) return densifyGreatCircle(step.line.map(resolve), 100);
   throw new Error(`unknown step ${JSON.stringify(step)}`);
 }
 

@@ -1,6 +1,7 @@
 declare module 'virtual:atlas' {
-  const atlas: import('./lib/atlas/types.ts').Atlas;
-  export default atlas;
+  /** Page-relative URL of the compiled atlas JSON (validated at build time; fetched and re-checked at startup); a data: URL in the single-file build. */
+  const atlasUrl: string;
+  export default atlasUrl;
 }
 declare module 'virtual:basemap' {
   /**

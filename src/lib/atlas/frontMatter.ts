@@ -1,5 +1,5 @@
 /** Split a Markdown document into YAML front matter and body (the `---` fence convention). */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 
 export interface ParsedMarkdown {
   data: Record<string, unknown> | null;
@@ -7,6 +7,8 @@ export interface ParsedMarkdown {
   /** 1-based line where the body starts in the file. */
   bodyLine: number;
   errors: { message: string; line?: number; column?: number }[];
+  /** 1-based file line of each top-level front-matter key, for pointing at a field. */
+  fieldLines: Record<string, number>;
 }
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -20,6 +22,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
       body: source,
       bodyLine: 1,
       errors: [{ message: 'no YAML front matter: the file must start with a line "---", the fields, and a closing "---"', line: 1 }],
+      fieldLines: {},
     };
   }
   // The yaml core schema keeps dates as strings, which is what we want.
@@ -30,6 +33,12 @@ export function parseMarkdown(text: string): ParsedMarkdown {
     column: e.linePos ? e.linePos[0].col : undefined,
   }));
   const data = errors.length ? null : doc.toJS();
+  const fieldLines: Record<string, number> = {};
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      if (isScalar(item.key) && item.key.range) fieldLines[String(item.key.value)] = 1 + m[1].slice(0, item.key.range[0]).split('\n').length;
+    }
+  }
   const bodyLine = m[0].split('\n').length + (m[0].endsWith('\n') ? 0 : 1);
   const rawBody = source.slice(m[0].length);
   const leading = rawBody.length - rawBody.trimStart().length;
@@ -42,5 +51,6 @@ export function parseMarkdown(text: string): ParsedMarkdown {
       !errors.length && (!data || typeof data !== 'object' || Array.isArray(data))
         ? [{ message: 'front matter must be a mapping of field: value', line: 2 }]
         : errors,
+    fieldLines,
   };
 }

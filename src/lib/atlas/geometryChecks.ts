@@ -4,6 +4,8 @@ import type { Geometry, Position } from 'geojson';
 export interface GeometryIssue {
   message: string;
   hint?: string;
+  /** Where inside `coordinates` the problem is (indexes), so callers can point at the line and column. */
+  path?: number[];
 }
 
 const MAX_DECIMALS = 5;
@@ -15,9 +17,9 @@ function decimals(n: number): number {
   return dot === -1 ? 0 : s.length - dot - 1;
 }
 
-function checkPosition(p: unknown, where: string, issues: GeometryIssue[]): p is Position {
+function checkPosition(p: unknown, where: string, issues: GeometryIssue[], path: number[] = []): p is Position {
   if (!Array.isArray(p) || p.length < 2 || p.length > 3 || p.some((n) => typeof n !== 'number' || !Number.isFinite(n))) {
-    issues.push({ message: `${where}: position ${JSON.stringify(p)} is not [lon, lat]`, hint: 'write each position as [longitude, latitude] numbers' });
+    issues.push({ message: `${where}: position ${JSON.stringify(p)} is not [lon, lat]`, hint: 'write each position as [longitude, latitude] numbers', path });
     return false;
   }
   const [lon, lat] = p as number[];
@@ -26,38 +28,49 @@ function checkPosition(p: unknown, where: string, issues: GeometryIssue[]): p is
     issues.push({
       message: `${where}: position [${lon}, ${lat}] is out of range${swapped ? ' — it looks like [lat, lon] swapped' : ''}`,
       hint: swapped ? `GeoJSON is [longitude, latitude]: write [${lat}, ${lon}]` : 'longitude must be within ±180 and latitude within ±90',
+      path,
     });
     return false;
   }
   if (decimals(lon) > MAX_DECIMALS || decimals(lat) > MAX_DECIMALS) {
-    issues.push({ message: `${where}: position [${lon}, ${lat}] has more than ${MAX_DECIMALS} decimals`, hint: 'round to 5 decimals (about 1 m)' });
+    issues.push({ message: `${where}: position [${lon}, ${lat}] has more than ${MAX_DECIMALS} decimals`, hint: 'round to 5 decimals (about 1 m)', path });
   }
   return true;
 }
 
-function checkLine(coords: unknown, where: string, issues: GeometryIssue[]): void {
+function checkLine(coords: unknown, where: string, issues: GeometryIssue[], path: number[] = []): void {
   if (!Array.isArray(coords)) {
-    issues.push({ message: `${where}: coordinates must be a list of positions` });
+    issues.push({ message: `${where}: coordinates must be a list of positions`, hint: 'give [[lon, lat], [lon, lat], …]', path });
     return;
   }
-  const ok = coords.every((p, i) => checkPosition(p, `${where}[${i}]`, issues));
+  // Check every position (not just up to the first bad one): all problems at once.
+  const ok = coords.map((p, i) => checkPosition(p, `${where}[${i}]`, issues, [...path, i])).every(Boolean);
   if (ok && new Set(coords.map((p) => `${p[0]},${p[1]}`)).size < 2)
-    issues.push({ message: `${where}: a line needs at least two distinct positions`, hint: 'add the other end of the line' });
+    issues.push({ message: `${where}: a line needs at least two distinct positions`, hint: 'add the other end of the line (a line with one place is a Point)', path });
 }
 
-function checkPolygon(rings: unknown, where: string, issues: GeometryIssue[]): void {
+function checkPolygon(rings: unknown, where: string, issues: GeometryIssue[], path: number[] = []): void {
   if (!Array.isArray(rings) || rings.length === 0) {
-    issues.push({ message: `${where}: a polygon needs at least one ring` });
+    issues.push({ message: `${where}: a polygon needs at least one ring`, hint: 'give [[[lon, lat], …, first position again]]', path });
     return;
   }
   rings.forEach((ring: unknown, r) => {
     const w = `${where} ring ${r}`;
-    if (!Array.isArray(ring) || !ring.every((p, i) => checkPosition(p, `${w}[${i}]`, issues))) return;
-    if (ring.length < 4) issues.push({ message: `${w}: a ring needs at least 4 positions (first repeated as last)` });
+    const at = [...path, r];
+    if (!Array.isArray(ring)) {
+      issues.push({ message: `${w}: a ring must be a list of positions`, hint: 'give [[lon, lat], …, first position again]', path: at });
+      return;
+    }
+    if (!ring.map((p, i) => checkPosition(p, `${w}[${i}]`, issues, [...at, i])).every(Boolean)) return;
+    if (ring.length < 4) issues.push({ message: `${w}: a ring needs at least 4 positions (first repeated as last)`, hint: 'a triangle is 3 corners plus the first corner again', path: at });
     const a = ring[0];
     const b = ring[ring.length - 1];
     if (a[0] !== b[0] || a[1] !== b[1])
-      issues.push({ message: `${w}: ring is not closed (first ${JSON.stringify(a)} ≠ last ${JSON.stringify(b)})`, hint: 'repeat the first position at the end of the ring' });
+      issues.push({
+        message: `${w}: ring is not closed (first ${JSON.stringify(a)} ≠ last ${JSON.stringify(b)})`,
+        hint: `repeat the first position at the end of the ring: add ${JSON.stringify(a)}`,
+        path: [...at, ring.length - 1],
+      });
   });
 }
 
@@ -66,25 +79,25 @@ export function validateGeometry(g: Geometry): GeometryIssue[] {
   const c = (g as { coordinates?: unknown }).coordinates;
   switch (g.type) {
     case 'Point':
-      checkPosition(c, 'Point', issues);
+      checkPosition(c, 'Point', issues, []);
       break;
     case 'MultiPoint':
-      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiPoint has no positions' });
-      else c.forEach((p, i) => checkPosition(p, `MultiPoint[${i}]`, issues));
+      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiPoint has no positions', hint: 'give "coordinates": [[lon, lat], …]' });
+      else c.forEach((p, i) => checkPosition(p, `MultiPoint[${i}]`, issues, [i]));
       break;
     case 'LineString':
       checkLine(c, 'LineString', issues);
       break;
     case 'MultiLineString':
-      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiLineString has no parts' });
-      else c.forEach((l, i) => checkLine(l, `MultiLineString part ${i}`, issues));
+      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiLineString has no parts', hint: 'give "coordinates": [[[lon, lat], [lon, lat]], …]' });
+      else c.forEach((l, i) => checkLine(l, `MultiLineString part ${i}`, issues, [i]));
       break;
     case 'Polygon':
       checkPolygon(c, 'Polygon', issues);
       break;
     case 'MultiPolygon':
-      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiPolygon has no polygons' });
-      else c.forEach((poly, i) => checkPolygon(poly, `MultiPolygon[${i}]`, issues));
+      if (!Array.isArray(c) || c.length === 0) issues.push({ message: 'MultiPolygon has no polygons', hint: 'give "coordinates": [[[[lon, lat], …, first again]], …]' });
+      else c.forEach((poly, i) => checkPolygon(poly, `MultiPolygon[${i}]`, issues, [i]));
       break;
     default:
       issues.push({ message: `unsupported geometry type "${(g as { type?: unknown }).type}"`, hint: 'use Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon' });

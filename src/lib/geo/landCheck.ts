@@ -67,3 +67,26 @@ export function landHits(coords: Position[], land: LandIndex, endToleranceKm = 1
   }
   return hits;
 }
+
+/** True when `p` lies on land (inside any land polygon). */
+export function isOnLand(p: Position, land: LandIndex): boolean {
+  const [x, y] = p;
+  return land.polygons.some(({ poly, box }) => x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && booleanPointInPolygon(point([x, y]), poly));
+}
+
+/**
+ * Where a land route (rail, river) leaves the land: points sampled every
+ * `stepKm` along the line that are not on land, ignoring the first and last
+ * `endToleranceKm` (a port or terminal at the water's edge).
+ */
+export function waterPoints(coords: Position[], land: LandIndex, stepKm = 10, endToleranceKm = 5): Position[] {
+  const line = lineString(coords);
+  const total = length(line, { units: 'kilometers' });
+  const out: Position[] = [];
+  for (let d = 0; d <= total; d += stepKm) {
+    if (d < endToleranceKm || d > total - endToleranceKm) continue;
+    const p = lineSliceAlong(line, d, d, { units: 'kilometers' }).geometry.coordinates[0];
+    if (!isOnLand(p, land)) out.push(p);
+  }
+  return out;
+}

@@ -100,11 +100,21 @@ describe('compileAtlas: every problem is reported with where and how to fix it',
     expect(r.text).toMatch(/b\.geojson.*duplicate id "sample-port" \(also in data\/features\/a\.geojson\)/);
   });
 
-  test('reports every problem at once, with the line of the feature', () => {
+  test('reports every problem at once, at the line and column of the bad value', () => {
     const text = fc(feature({}, { kind: 'harbour' }), feature({ id: 'second' }, { mode: 'canal' }));
     const r = messages({ features: [features(text)] });
     expect(r.problems.filter((p) => p.severity === 'error')).toHaveLength(2);
-    expect(r.problems[1]).toMatchObject({ id: 'second', line: text.split('\n').findIndex((l) => l.includes('"second"')) + 1 });
+    const lines = text.split('\n');
+    const row = lines.findIndex((l) => l.includes('"canal"'));
+    expect(r.problems[1]).toMatchObject({ id: 'second', line: row + 1, column: lines[row].indexOf('"canal"') + 1 });
+  });
+
+  test('points at the bad position inside a long line', () => {
+    const coords = [[114, 30], [115, 30], [116.123456, 30], [117, 30]];
+    const text = fc(feature({ id: 'long', geometry: { type: 'LineString', coordinates: coords } }, { kind: 'river-route' }));
+    const r = messages({ features: [features(text)] });
+    const row = text.split('\n').findIndex((l) => l.includes('116.123456'));
+    expect(r.problems[0]).toMatchObject({ id: 'long', line: row, message: expect.stringMatching(/LineString\[2\].*more than 5 decimals/) });
   });
 
   test.each([

@@ -1,0 +1,97 @@
+/**
+ * The browser's last line of defence: check that a compiled atlas (fetched as
+ * JSON at startup) still has the shape the app relies on. The build already
+ * validated data/ in full; this catches what can happen afterwards — a
+ * hand-edited or truncated atlas.json on a server — and names the problem
+ * instead of letting the app crash or draw a wrong highlight.
+ *
+ * Pure: no DOM. Cheap enough to run on every load (a few ms for the atlas).
+ */
+import { selectorMatches } from './anchor.ts';
+import { FEATURE_KINDS, GEOMETRY_BASES, MODES, type Atlas } from './types.ts';
+
+/** At most this many problems are listed; a broken file would otherwise list thousands. */
+const MAX_PROBLEMS = 20;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string' && v !== '';
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+function isPosition(p: unknown): boolean {
+  return (
+    Array.isArray(p) &&
+    (p.length === 2 || p.length === 3) &&
+    p.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+    Math.abs(p[0] as number) <= 180 &&
+    Math.abs(p[1] as number) <= 90
+  );
+}
+
+/** Nesting depth of positions for each geometry type. */
+const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+function coordinatesOk(c: unknown, depth: number): boolean {
+  if (depth === 0) return isPosition(c);
+  return Array.isArray(c) && c.length > 0 && c.every((x) => coordinatesOk(x, depth - 1));
+}
+
+/** Every problem found (at most MAX_PROBLEMS), as sentences naming the document or feature id. */
+export function checkAtlas(value: unknown): string[] {
+  const problems: string[] = [];
+  const add = (p: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+  if (!isObj(value)) return ['the atlas is not a JSON object'];
+  const { documents, features } = value;
+  if (!Array.isArray(documents) || documents.length === 0) add('the atlas has no "documents" list');
+  if (!Array.isArray(features) || features.length === 0) add('the atlas has no "features" list');
+  if (problems.length) return problems;
+
+  const bodies = new Map<string, string>();
+  (documents as unknown[]).forEach((d, i) => {
+    if (!isObj(d) || !isStr(d.id)) return add(`documents[${i}] has no id`);
+    const who = `document "${d.id}"`;
+    if (bodies.has(d.id)) add(`${who} appears twice`);
+    for (const key of ['title', 'date', 'publisher', 'body'] as const) if (!isStr(d[key])) add(`${who} has no ${key}`);
+    if (!Array.isArray(d.paragraphs) || !d.paragraphs.every((p) => isObj(p) && isInt(p.start) && isInt(p.end)))
+      add(`${who} has no paragraph index`);
+    if (isStr(d.body)) bodies.set(d.id, d.body);
+  });
+
+  const ids = new Set<string>();
+  (features as unknown[]).forEach((f, i) => {
+    if (!isObj(f) || !isStr(f.id)) return add(`features[${i}] has no id`);
+    const who = `feature "${f.id}"`;
+    if (ids.has(f.id)) add(`${who} appears twice`);
+    ids.add(f.id);
+    const g = f.geometry;
+    if (!isObj(g) || !(String(g.type) in DEPTH)) add(`${who} has no usable geometry`);
+    else if (!coordinatesOk(g.coordinates, DEPTH[String(g.type)])) add(`${who} has broken ${String(g.type)} coordinates`);
+    const p = f.properties;
+    if (!isObj(p)) return add(`${who} has no properties`);
+    if (!isStr(p.name)) add(`${who} has no name`);
+    if (!FEATURE_KINDS.includes(p.kind as never)) add(`${who} has unknown kind ${JSON.stringify(p.kind)}`);
+    if (!MODES.includes(p.mode as never)) add(`${who} has unknown mode ${JSON.stringify(p.mode)}`);
+    if (!GEOMETRY_BASES.includes(p.geometry_basis as never)) add(`${who} has unknown geometry_basis ${JSON.stringify(p.geometry_basis)}`);
+    if (!Array.isArray(p.references)) add(`${who} has no references list`);
+    if (!Array.isArray(p.citations) || p.citations.length === 0) return add(`${who} has no citations`);
+    p.citations.forEach((c: unknown, ci: number) => {
+      if (!isObj(c) || !isStr(c.document)) return add(`${who}: citation ${ci + 1} names no document`);
+      const body = bodies.get(c.document);
+      if (body === undefined) return add(`${who}: citation ${ci + 1} names unknown document "${c.document}"`);
+      const s = c.selector;
+      if (!isObj(s) || !isInt(s.start) || !isInt(s.end) || typeof s.exact !== 'string')
+        return add(`${who}: citation ${ci + 1} has no selector`);
+      if (!selectorMatches(body, s as unknown as Parameters<typeof selectorMatches>[1]))
+        add(`${who}: citation ${ci + 1} no longer matches document "${c.document}" (the quote "${String(s.exact).slice(0, 60)}" is not at ${s.start}–${s.end})`);
+    });
+  });
+  return problems;
+}
+
+/** Narrow a value to an Atlas, or return the problems that stop it being one. */
+export function asAtlas(value: unknown): { ok: true; atlas: Atlas } | { ok: false; problems: string[] } {
+  const problems = checkAtlas(value);
+  return problems.length ? { ok: false, problems } : { ok: true, atlas: value as Atlas };
+}

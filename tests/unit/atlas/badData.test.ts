@@ -1,0 +1,119 @@
+/**
+ * Every class of bad input gets its own clear message and a non-zero exit from
+ * `npm run check`'s data validator, run on the fixture trees in
+ * tests/fixtures/bad-data/ (regenerate them with make-fixtures.ts). Every case
+ * goes through `checkData` (what the CLI prints and its exit code); a few also
+ * through the real CLI process, to show the two are the same.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { CASES } from '../../fixtures/bad-data/make-fixtures.ts';
+import { checkData } from '../../../scripts/check-data.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const fixtures = resolve(root, 'tests/fixtures/bad-data');
+const run = promisify(execFile);
+
+/** What the CLI must print for each case: `file:line:col [id]: message` and the fix. */
+const EXPECTED: Record<string, RegExp[]> = {
+  'unreadable-json': [/^error: data\/features\/ports\.geojson:10:9: not readable JSON \(a comma is missing before this point\)$/m, /fix: fix the JSON syntax/],
+  'not-a-feature-collection': [/ports\.geojson:1:1: not a GeoJSON FeatureCollection \(found "type": "Feature"\)/, /fix: the file must be \{"type": "FeatureCollection"/],
+  'feature-without-id': [/ports\.geojson:4:5 \[features\[0\]\]: features\[0\] has no string "id"$/m, /fix: add a top-level "id"/],
+  'feature-with-number-id': [/ports\.geojson:6:13 \[features\[0\]\]: features\[0\] has no string "id" \(found 42\)/],
+  'duplicate-id-across-files': [/terminals\.geojson:6:13 \[sample-river-port\]: duplicate id "sample-river-port" \(also in data\/features\/ports\.geojson\)/, /fix: ids must be unique/],
+  'unknown-kind': [/ports\.geojson:9:17 \[sample-river-port\]: unknown kind "harbour"/, /fix: use one of: port, airport, land-port/],
+  'unknown-mode': [/ports\.geojson:10:17 \[sample-river-port\]: unknown mode "canal"/, /fix: use one of: rail, river, sea/],
+  'coordinates-out-of-range': [/ports\.geojson:22:24 \[sample-river-port\]: Point: position \[214\.55, -30\.63\] is out of range$/m, /fix: longitude must be within ±180/],
+  'too-many-decimals': [/\[sample-river-port\]: Point: position \[114\.551234, 30\.63\] has more than 5 decimals/, /fix: round to 5 decimals/],
+  'swapped-lat-lon': [/\[sample-river-port\]: Point: position \[30\.63, 114\.55\] is out of range — it looks like \[lat, lon\] swapped/, /fix: GeoJSON is \[longitude, latitude\]: write \[114\.55, 30\.63\]/],
+  'line-one-distinct-position': [/routes\.geojson:22:24 \[sample-route\]: LineString: a line needs at least two distinct positions/],
+  'polygon-ring-not-closed': [/zones\.geojson:36:13 \[sample-zone\]: Polygon ring 0: ring is not closed \(first \[114,30\] ≠ last \[114,31\]\)/, /fix: repeat the first position at the end of the ring: add \[114,30\]/],
+  'no-citations': [/ports\.geojson:13:22 \[sample-river-port\]: feature has no citations/, /npm run cite/],
+  'unknown-document': [/\[sample-river-port\]: citations\[0\] names unknown document "sample-agreemnet"/, /fix: use one of: sample-agreement/],
+  'quote-not-found': [/ports\.geojson:16:22 \[sample-river-port\]: quote not found in document "sample-agreement": "open a fast lane at the sea port"/, /npm run cite -- sample-agreement/],
+  'quote-ambiguous': [/\[sample-river-port\]: quote occurs 2 times in document "sample-agreement": "The two customs will"/, /fix: add "prefix"/],
+  'document-without-title': [/sample-agreement\.md:1 \[sample-agreement\]: document has no `title`/, /citations\[0\] names document "sample-agreement", which has errors of its own/],
+  'document-without-date': [/sample-agreement\.md:1 \[sample-agreement\]: document has no `date`/],
+  'document-impossible-date': [/sample-agreement\.md:4 \[sample-agreement\]: date "2022-02-30" is not a real day \(2022-02 has 28 days\)/],
+  'not-utf8': [/sample-agreement\.md:15:1: file is not valid UTF-8/, /fix: save the file as UTF-8/],
+  'rfc7946-bare-geometry': [/not a GeoJSON FeatureCollection \(found "type": "Polygon"\)/, /ports\.geojson:3:19: RFC 7946: Expected to find an array of positions here\./],
+  'rfc7946-features-not-a-list': [/found "features" that is not a list/, /ports\.geojson:3:15: RFC 7946: This must be an array\./],
+  'rfc7946-coordinate-is-a-string': [/Point: position \["114\.55","30\.63"\] is not \[lon, lat\]/],
+  'rfc7946-position-too-short': [/MultiPolygon\[0\] ring 0\[0\]: position 1 is not \[lon, lat\]/],
+  'rfc7946-multipoint-without-coordinates': [/MultiPoint has no positions/],
+  'rfc7946-unknown-geometry-type': [/unsupported geometry type "Circle"/],
+  'rfc7946-properties-as-list': [/ports\.geojson:7:21 \[sample-river-port\]: feature has no "properties" object/],
+  'rfc7946-bbox-wrong-length': [/ports\.geojson:27:15 \[sample-river-port\]: RFC 7946: A bbox must have 4 or 6 positions/],
+  'rfc7946-feature-without-geometry-member': [/ports\.geojson:4:5 \[sample-river-port\]: feature has no geometry/],
+  'rfc7946-line-with-one-position': [/\[sample-route\]: LineString: a line needs at least two distinct positions/],
+};
+
+/** Cases that are warnings only: the CLI prints them and exits 0. */
+const WARNINGS: Record<string, RegExp> = {
+  'document-cited-by-no-feature': /^warning: data\/documents\/other-agreement\.md \[other-agreement\]: document "other-agreement" is cited by no feature\n {4}fix: cite it from a feature, or remove it$/m,
+};
+
+interface Run {
+  code: number;
+  stdout: string;
+}
+const results = new Map<string, Run>();
+for (const name of Object.keys(CASES)) {
+  const r = checkData(resolve(fixtures, name));
+  results.set(name, { code: r.exitCode, stdout: r.output + '\n' });
+}
+
+/** Run the real CLI: `node tsx scripts/check-data.ts <dir>`. */
+async function cli(dir?: string): Promise<Run> {
+  const args = [resolve(root, 'node_modules/tsx/dist/cli.mjs'), resolve(root, 'scripts/check-data.ts'), ...(dir ? [dir] : [])];
+  try {
+    const r = await run(process.execPath, args, { cwd: root });
+    return { code: 0, stdout: r.stdout };
+  } catch (e) {
+    const err = e as { code: number; stdout: string };
+    return { code: err.code, stdout: err.stdout };
+  }
+}
+
+describe('npm run check on bad data', () => {
+  test('every fixture directory is a case with expectations, and the fixtures are up to date', () => {
+    const dirs = readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(dirs.sort()).toEqual(Object.keys(CASES).sort());
+    expect(Object.keys({ ...EXPECTED, ...WARNINGS }).sort()).toEqual(Object.keys(CASES).sort());
+    for (const name of dirs) expect(existsSync(resolve(fixtures, name, 'data'))).toBe(true);
+  });
+
+  test.each(Object.entries(EXPECTED))('%s: exit 1 and its own message', (name, patterns) => {
+    const r = results.get(name)!;
+    expect(r.code, r.stdout).toBe(1);
+    for (const p of patterns) expect(r.stdout).toMatch(p);
+    expect(r.stdout).toMatch(/^\d+ error\(s\), \d+ warning\(s\)$/m);
+    // Every error line says where it is and is followed by a fix.
+    for (const line of r.stdout.split('\n').filter((l) => l.startsWith('error: '))) expect(line).toMatch(/^error: data\/(documents|features)\/[\w.-]+(:\d+(:\d+)?)?( \[[^ ]+\])?: \S/);
+  });
+
+  test.each(Object.entries(WARNINGS))('%s: a warning, exit 0', (name, pattern) => {
+    const r = results.get(name)!;
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(pattern);
+    expect(r.stdout).toMatch(/data OK/);
+  });
+
+  test.each(['unreadable-json', 'quote-not-found', 'document-cited-by-no-feature'])(
+    'the real CLI process prints the same for %s and exits with the same status',
+    async (name) => {
+      const r = await cli(resolve(fixtures, name));
+      expect(r).toEqual(results.get(name));
+    },
+    30_000,
+  );
+
+  test('the shipped data/ passes', async () => {
+    const r = await cli();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^data OK: \d+ documents, \d+ features, \d+ citations anchored\.$/m);
+  }, 30_000);
+});

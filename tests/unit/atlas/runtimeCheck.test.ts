@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { compileAtlas } from '../../../src/lib/atlas/compile.ts';
+import { loadAtlas } from '../../../src/lib/atlas/loadAtlas.ts';
+import { checkAtlas } from '../../../src/lib/atlas/runtimeCheck.ts';
+import type { Atlas } from '../../../src/lib/atlas/types.ts';
+import { readDataFiles } from '../../../scripts/data-files.ts';
+
+const atlas = compileAtlas(readDataFiles(resolve(import.meta.dirname, '../../..'))).atlas!;
+const json = JSON.stringify(atlas);
+const copy = (): Atlas => JSON.parse(json);
+
+describe('checkAtlas', () => {
+  test('accepts the compiled atlas', () => {
+    expect(checkAtlas(copy())).toEqual([]);
+  });
+
+  test.each<[string, (a: Atlas) => unknown, RegExp]>([
+    ['not an object', () => 'atlas', /not a JSON object/],
+    ['no features', (a) => ({ ...a, features: [] }), /no "features" list/],
+    ['a quote edited so its selector no longer matches', (a) => ((a.features[0].properties.citations[0].selector.start += 3), a), /feature "[\w-]+": citation 1 no longer matches document/],
+    ['a document body edited', (a) => ((a.documents[0].body = 'x' + a.documents[0].body), a), /no longer matches document/],
+    ['a citation to a removed document', (a) => (a.documents.splice(0, 1), a), /names unknown document/],
+    ['a duplicate feature', (a) => (a.features.push(a.features[0]), a), /appears twice/],
+    ['a coordinate replaced by a string', (a) => (((a.features[0].geometry as { coordinates: unknown }).coordinates = ['x', 1]), a), /broken Point coordinates/],
+    ['an unknown kind', (a) => ((a.features[0].properties.kind = 'harbour' as never), a), /unknown kind "harbour"/],
+  ])('rejects %s', (_name, edit, pattern) => {
+    const problems = checkAtlas(edit(copy()));
+    expect(problems.join('\n')).toMatch(pattern);
+  });
+
+  test('lists at most 20 problems', () => {
+    const a = copy();
+    for (const f of a.features) f.properties.kind = 'x' as never;
+    expect(checkAtlas(a)).toHaveLength(20);
+  });
+
+  test('does not modify its input', () => {
+    const a = copy();
+    checkAtlas(a);
+    expect(a).toEqual(copy());
+  });
+});
+
+describe('loadAtlas', () => {
+  const respond = (body: string, status = 200) => (async () => new Response(body, { status })) as typeof fetch;
+
+  test('loads a good atlas', async () => {
+    const r = await loadAtlas('atlas.json', respond(json));
+    expect(r.ok).toBe(true);
+  });
+
+  test('a truncated file is a readable failure, not an exception', async () => {
+    const r = await loadAtlas('atlas.json', respond(json.slice(0, 5000)));
+    expect(r).toMatchObject({ ok: false, summary: expect.stringMatching(/not valid JSON — it may be truncated/), url: 'atlas.json' });
+    expect(!r.ok && r.details[0]).toMatch(/5,000 characters long/);
+  });
+
+  test('an HTTP error names the status', async () => {
+    const r = await loadAtlas('atlas.json', respond('Not Found', 404));
+    expect(r).toMatchObject({ ok: false, summary: expect.stringMatching(/could not be downloaded/), details: [expect.stringMatching(/404/)] });
+  });
+
+  test('a network failure is a readable failure', async () => {
+    const r = await loadAtlas('atlas.json', (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch);
+    expect(r).toMatchObject({ ok: false, details: ['Failed to fetch'] });
+  });
+
+  test('a hand-edited atlas names the feature', async () => {
+    const a = copy();
+    a.features[3].properties.citations[0].selector.exact = 'something else';
+    const r = await loadAtlas('atlas.json', respond(JSON.stringify(a)));
+    expect(r).toMatchObject({ ok: false, summary: expect.stringMatching(/edited by hand/) });
+    expect(!r.ok && r.details.join()).toContain(`feature "${a.features[3].id}"`);
+  });
+});
