@@ -1,33 +1,40 @@
 import './scripts/node20-polyfills.ts';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { atlasPlugin } from './scripts/atlas-plugin.ts';
 import { cspPlugin } from './scripts/csp-plugin.ts';
 
-export default defineConfig({
-  plugins: [svelte(), atlasPlugin(), cspPlugin()],
-  build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 1500,
-  },
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+/** `vite build --mode single` (npm run build:single) writes one self-contained dist-single/index.html. */
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    // The single file carries its own, stricter policy (see SINGLE_FILE_CSP).
+    plugins: [svelte(), atlasPlugin({ single }), ...(single ? [viteSingleFile()] : [cspPlugin()])],
+    build: {
+      target: 'es2022',
+      chunkSizeWarningLimit: single ? 8000 : 1500,
+      ...(single ? { outDir: 'dist-single' } : {}),
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
         },
-      },
-    ],
-  },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            include: ['tests/e2e/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['tests/e2e/global-setup.ts'],
+            testTimeout: 90_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
 });

@@ -2,9 +2,10 @@
  * Vite plugin: compiles data/ into `virtual:atlas` and world-atlas into
  * `virtual:basemap` at build time. The build fails on any data error; the dev
  * server shows the same messages in its error overlay and reloads on change.
+ * `virtual:maplibre-worker` is the URL MapLibre starts its worker from.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -18,6 +19,9 @@ const ATLAS = 'virtual:atlas';
 /** The compiled atlas ships as a same-origin JSON file the app fetches at startup (see src/lib/atlas/loadAtlas.ts). */
 const ATLAS_FILE = 'atlas.json';
 const BASEMAP = 'virtual:basemap';
+const WORKER = 'virtual:maplibre-worker';
+/** Example pages (iframe host) copied into the normal build, so `vite preview` serves them beside the app. */
+const EXAMPLES_DIR = 'examples';
 /** Basemap layers are served as same-origin JSON files that MapLibre's worker fetches and parses off the main thread. */
 const BASEMAP_DIR = 'basemap';
 
@@ -33,6 +37,9 @@ function basemapFiles(root: string): Record<string, string> {
     'country-labels.json': JSON.stringify(countryLabels),
   };
 }
+
+/** Emit JSON as a JSON.parse call: parsed faster than an object literal of the same size. */
+const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 
 /** The data errors as one Error: the build prints it and fails; the dev server shows it in its overlay. */
 function dataError(problems: Problem[], root: string): Error {
@@ -55,9 +62,31 @@ export interface AtlasPluginOptions {
   root?: string;
   /** Directory holding data/basemap (default: Vite's root). */
   projectRoot?: string;
+  /**
+   * Single-file build: the atlas and the basemap are embedded in the bundle
+   * instead of emitted as JSON files, and MapLibre's worker is created from an
+   * inlined string, so the one HTML file works from file:// with no requests.
+   */
+  single?: boolean;
 }
 
+/**
+ * The single file's own Content-Security-Policy: everything is inline, so the
+ * browser itself refuses any request to a network (only data: and blob: URLs
+ * the page makes, and file: frames for the embed preview).
+ */
+export const SINGLE_FILE_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' blob: data:",
+  'worker-src blob: data:',
+  "style-src 'unsafe-inline'",
+  'img-src data: blob:',
+  'connect-src data: blob:',
+  'frame-src file:',
+].join('; ');
+
 export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
+  const single = options.single ?? false;
   const dataRootOption = options.root ?? process.env.ATLAS_DATA_ROOT;
   let root = dataRootOption ? resolve(dataRootOption) : process.cwd();
   let projectRoot = options.projectRoot ?? process.cwd();
@@ -72,7 +101,7 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
       root = dataRootOption ? resolve(dataRootOption) : config.root;
     },
     resolveId(id) {
-      if (id === ATLAS || id === BASEMAP) return '\0' + id;
+      if (id === ATLAS || id === BASEMAP || id === WORKER) return '\0' + id;
     },
     load(id) {
       if (id === '\0' + ATLAS) {
@@ -86,9 +115,20 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         if (errors.length || !result.atlas) throw dataError(problems, root);
         for (const w of problems) this.warn(formatProblems([w]).split('\n')[0]);
         atlasJson = JSON.stringify(result.atlas);
+        // Single file: the atlas travels inside it as a data: URL, fetched and re-checked like the file.
+        if (single) return `export default ${JSON.stringify(`data:application/json;base64,${Buffer.from(atlasJson).toString('base64')}`)};`;
         const version = createHash('sha256').update(atlasJson).digest('hex').slice(0, 12);
         // Page-relative URL of the atlas file; main.ts resolves it against document.baseURI.
         return `export default ${JSON.stringify(`${ATLAS_FILE}?v=${version}`)};`;
+      }
+      if (id === '\0' + WORKER) {
+        return single
+          ? `import code from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';\nexport default URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));`
+          : `export { default } from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';`;
+      }
+      if (id === '\0' + BASEMAP && single) {
+        // The layers themselves, as GeoJSON objects: nothing to fetch.
+        return jsonModule(Object.fromEntries(Object.entries(basemap()).map(([name, json]) => [name.replace('.json', ''), JSON.parse(json)])));
       }
       if (id === '\0' + BASEMAP) {
         // Paths relative to the page; MapView resolves them against document.baseURI.
@@ -96,9 +136,22 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         return `export default ${JSON.stringify(urls)};`;
       }
     },
+    transformIndexHtml(html) {
+      if (!single) return html;
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${SINGLE_FILE_CSP}" />`;
+      const rest = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
+      return /<meta charset[^>]*>/i.test(rest) ? rest.replace(/(<meta charset[^>]*>)/i, `$1\n    ${meta}`) : rest.replace(/<head>/i, `<head>\n    ${meta}`);
+    },
     generateBundle() {
+      if (single) return;
       if (atlasJson) this.emitFile({ type: 'asset', fileName: ATLAS_FILE, source: atlasJson });
       for (const [name, source] of Object.entries(basemap())) this.emitFile({ type: 'asset', fileName: `${BASEMAP_DIR}/${name}`, source });
+      const examples = resolve(root, EXAMPLES_DIR);
+      if (existsSync(examples)) {
+        for (const name of readdirSync(examples)) {
+          this.emitFile({ type: 'asset', fileName: `${EXAMPLES_DIR}/${name}`, source: readFileSync(resolve(examples, name)) });
+        }
+      }
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

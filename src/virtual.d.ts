@@ -1,10 +1,18 @@
 declare module 'virtual:atlas' {
-  /** Page-relative URL of the compiled atlas JSON (validated at build time; fetched and re-checked at startup). */
+  /** Page-relative URL of the compiled atlas JSON (validated at build time; fetched and re-checked at startup); a data: URL in the single-file build. */
   const atlasUrl: string;
   export default atlasUrl;
 }
 declare module 'virtual:basemap' {
-  /** Page-relative URLs of the bundled basemap layers. */
-  const urls: { land: string; borders: string; rivers: string; 'country-labels': string };
-  export default urls;
+  /**
+   * The bundled basemap layers: page-relative URLs of same-origin JSON files
+   * (normal build), or the GeoJSON itself (single-file build).
+   */
+  const layers: Record<'land' | 'borders' | 'rivers' | 'country-labels', string | import('geojson').FeatureCollection>;
+  export default layers;
+}
+declare module 'virtual:maplibre-worker' {
+  /** URL MapLibre starts its worker from (a file URL, or a blob: URL in the single-file build). */
+  const url: string;
+  export default url;
 }

@@ -2,17 +2,16 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
-import basemapPaths from 'virtual:basemap';
+import { basemapGeoJSON } from '../../../src/lib/map/basemapData.ts';
 import { BASEMAP_COLORS } from '../../../src/lib/map/palette.ts';
 import { colour, FEATURES_URL, firstRendered, showFeature, viewFromHash } from './shared.ts';
 
-const abs = (p: string) => new URL(p, document.baseURI).href;
 const load = async (url: string) => (await fetch(url)).json() as Promise<FeatureCollection>;
 const v = viewFromHash();
 // Leaflet's zoom counts 256-pixel tiles, MapLibre's 512: the same view is one level up.
 const map = L.map('map', { zoomSnap: 0, attributionControl: false }).setView([v.lat, v.lng], v.zoom + 1);
 
-const [land, borders, rivers, features] = await Promise.all([load(abs(basemapPaths.land)), load(abs(basemapPaths.borders)), load(abs(basemapPaths.rivers)), load(FEATURES_URL)]);
+const [{ land, borders, rivers }, features] = await Promise.all([basemapGeoJSON(), load(FEATURES_URL)]);
 L.geoJSON(land, { interactive: false, style: { stroke: false, fillColor: BASEMAP_COLORS.land, fillOpacity: 1 } }).addTo(map);
 L.geoJSON(rivers, { interactive: false, style: { color: BASEMAP_COLORS.river, weight: 1 } }).addTo(map);
 L.geoJSON(borders, { interactive: false, style: { color: BASEMAP_COLORS.border, weight: 0.8 } }).addTo(map);

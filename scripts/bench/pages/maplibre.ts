@@ -2,13 +2,13 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map as MlMap, setWorkerUrl, type ExpressionSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import basemapPaths from 'virtual:basemap';
+import { basemapStyleData } from '../../../src/lib/map/basemapData.ts';
 import { basemapLayers } from '../../../src/lib/map/style.ts';
 import { MODE_COLORS } from '../../../src/lib/map/palette.ts';
 import { FEATURES_URL, firstRendered, showFeature, viewFromHash } from './shared.ts';
 
 setWorkerUrl(workerUrl);
-const abs = (p: string) => new URL(p, document.baseURI).href;
+const basemap = basemapStyleData();
 const byMode = ['match', ['get', 'mode'], ...Object.entries(MODE_COLORS).flat(), '#334155'] as unknown as ExpressionSpecification;
 const v = viewFromHash();
 const map = new MlMap({
@@ -20,10 +20,10 @@ const map = new MlMap({
   style: {
     version: 8,
     sources: {
-      land: { type: 'geojson', data: abs(basemapPaths.land) },
-      borders: { type: 'geojson', data: abs(basemapPaths.borders) },
-      rivers: { type: 'geojson', data: abs(basemapPaths.rivers) },
-      'country-labels': { type: 'geojson', data: abs(basemapPaths['country-labels']) },
+      land: { type: 'geojson', data: basemap.land },
+      borders: { type: 'geojson', data: basemap.borders },
+      rivers: { type: 'geojson', data: basemap.rivers },
+      'country-labels': { type: 'geojson', data: basemap['country-labels'] },
       features: { type: 'geojson', data: FEATURES_URL, promoteId: 'fid' },
     },
     layers: [

@@ -121,12 +121,12 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
   ];
 }
 
-/** Absolute URLs of the bundled basemap files (same origin as the page). */
+/** The bundled basemap layers: absolute same-origin URLs, or the GeoJSON itself (single-file build). */
 export interface BasemapUrls {
-  land: string;
-  borders: string;
-  rivers: string;
-  'country-labels': string;
+  land: string | FeatureCollection;
+  borders: string | FeatureCollection;
+  rivers: string | FeatureCollection;
+  'country-labels': string | FeatureCollection;
 }
 
 export function basemapLayers(): LayerSpecification[] {

@@ -1,0 +1,78 @@
+/**
+ * Issue 5, single file: dist-single/index.html (npm run build:single) opens
+ * from file:// and works fully — map, source panel, document — with no
+ * request other than the file itself and data:/blob: URLs.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { feature } from './atlasData.ts';
+import { launch, screenshot } from './harness.ts';
+
+const FILE = resolve(import.meta.dirname, '../../dist-single/index.html');
+
+let browser: Browser;
+beforeAll(async () => {
+  if (!existsSync(FILE)) throw new Error('dist-single/index.html is missing: run `npm run build:single` (npm test does this for you).');
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the single HTML file renders from file:// with zero network requests', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const url = pathToFileURL(FILE).href;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const f = feature('yangluo-port');
+  await page.goto(`${url}#map=6/30.6/114.4&feature=${f.id}`);
+  await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('[aria-label="Map of corridors"][data-idle="true"]', { timeout: 30_000 });
+
+  // The map drew the basemap and the atlas: sample the canvas.
+  const colours = await page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(c, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  });
+  expect(colours).toBeGreaterThan(50);
+
+  // Panels and documents work.
+  const panel = page.locator('aside[aria-label="Source"]');
+  await panel.waitFor();
+  expect((await panel.locator(`mark[data-feature-id="${f.id}"]`).first().textContent())!.replace(/\s+/g, ' ')).toBe(f.properties.citations[0].selector.exact.replace(/\s+/g, ' '));
+  await panel.getByRole('button', { name: /Read the whole document/ }).first().click();
+  const doc = page.locator('section[aria-label="Document"]');
+  await doc.waitFor();
+  expect(await doc.locator(`mark[data-feature-id="${f.id}"]`).count()).toBeGreaterThan(0);
+  await screenshot(page, 'single-file');
+
+  // A figure can be made from the file too (the basemap is embedded, the canvas is readable).
+  await doc.getByRole('button', { name: /Close/ }).first().click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const [svg] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-export="svg"]')]);
+  expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<path class="corridor" data-feature-id=/);
+  const [png] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-export="png-1"]')]);
+  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+
+  // The same file may load again in the share dialog's embed preview (?embed=1).
+  const foreign = requests.filter((r) => r.split(/[?#]/)[0] !== url && !r.startsWith('data:') && !r.startsWith('blob:'));
+  expect(foreign).toEqual([]);
+  expect(errors).toEqual([]);
+  console.info(`single file: ${(statSync(FILE).size / 1e6).toFixed(2)} MB, requests: ${requests.map((r) => r.slice(0, 40)).join(', ')}`);
+  await context.close();
+});

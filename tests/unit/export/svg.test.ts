@@ -1,0 +1,65 @@
+import { expect, test } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import type { AtlasFeature } from '../../../src/lib/atlas/types.ts';
+import { layoutFigure } from '../../../src/lib/export/layout.ts';
+import { projector } from '../../../src/lib/export/mercator.ts';
+import { addPngText, pngSize, readPngText } from '../../../src/lib/export/pngText.ts';
+import { figureSvg, lineLabelPoint, mapSvg } from '../../../src/lib/export/svg.ts';
+
+const view = { zoom: 5, lat: 30, lng: 110, width: 400, height: 300 };
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const basemap = { land: empty, borders: empty, rivers: empty, 'country-labels': empty };
+const line = (id: string, coordinates: number[][], extra: Partial<AtlasFeature['properties']> = {}): AtlasFeature => ({
+  type: 'Feature',
+  id,
+  geometry: { type: 'LineString', coordinates },
+  properties: { name: id, kind: 'rail-corridor', mode: 'rail', description: '', geometry_basis: 'surveyed', citations: [], references: [], ...extra },
+});
+
+test('the projection puts the view centre in the middle of the frame and north up', () => {
+  const p = projector(view);
+  expect(p(110, 30)).toEqual([200, 150]);
+  expect(p(110, 31)[1]).toBeLessThan(150);
+  expect(p(111, 30)[0]).toBeGreaterThan(200);
+});
+
+test('one corridor path per line in the frame; lines outside are left out; legs add leg paths', () => {
+  const features = [
+    line('in-frame', [[108, 29], [112, 31]]),
+    line('far-away', [[10, 50], [12, 51]]),
+    { ...line('two-legs', [], { legs: ['river', 'sea'], mode: 'multimodal' }), geometry: { type: 'MultiLineString', coordinates: [[[109, 30], [110, 30]], [[110, 30], [111, 29]]] } } as AtlasFeature,
+  ];
+  const svg = mapSvg({ view, basemap, features, selectedId: null, labels: new Map([['in-frame', 'In frame [1]']]), scale: { px: 80, label: '200 km' } });
+  const corridors = [...svg.matchAll(/<path class="corridor" data-feature-id="([^"]+)"/g)].map((m) => m[1]);
+  expect(corridors).toEqual(['in-frame', 'two-legs']);
+  expect([...svg.matchAll(/class="leg" data-feature-id="two-legs"/g)]).toHaveLength(2);
+  expect(svg).toContain('In frame [1]');
+  expect(svg).toContain('200 km');
+});
+
+test('schematic lines are dashed', () => {
+  const svg = mapSvg({ view, basemap, features: [line('s', [[108, 29], [112, 31]], { geometry_basis: 'schematic' })], selectedId: null, labels: new Map(), scale: { px: 80, label: '1 km' } });
+  expect(svg).toMatch(/class="corridor"[^>]*stroke-dasharray="5 3.6"/);
+});
+
+test('text is escaped', () => {
+  const layout = layoutFigure({ width: 400, mapHeight: 300, title: 'A <b> & "c"', subtitle: '', legendTitle: '', legend: [], notesTitle: '', notes: [], attribution: [] }, (t) => t.length * 6);
+  const svg = figureSvg(layout, { view, basemap, features: [], selectedId: null, labels: new Map(), scale: { px: 1, label: '' } }, { title: '<t>', description: '' });
+  expect(svg).toContain('A &lt;b&gt; &amp; &quot;c&quot;');
+  expect(svg).not.toContain('<b>');
+});
+
+test('a line label sits halfway along the part of the line in the frame', () => {
+  const at = lineLabelPoint({ type: 'LineString', coordinates: [[109, 30], [111, 30]] }, view)!;
+  expect(at[0]).toBeCloseTo(200, 0);
+  expect(lineLabelPoint({ type: 'LineString', coordinates: [[10, 50], [11, 50]] }, view)).toBeNull();
+});
+
+test('PNG text chunks round-trip, UTF-8 included, and the size is read from the header', () => {
+  // A 1×1 PNG.
+  const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+  const out = addPngText(png, { Title: 'Corridor Atlas', Description: '[1] “阳逻港” — quote' });
+  expect(pngSize(out)).toEqual({ width: 1, height: 1 });
+  expect(readPngText(out)).toEqual({ Title: 'Corridor Atlas', Description: '[1] “阳逻港” — quote' });
+  expect(String.fromCharCode(...out.subarray(out.length - 8, out.length - 4))).toBe('IEND');
+});
