@@ -25,7 +25,7 @@ test('without WebGL the SVG map says so, and clicking a feature opens its source
   const map = w.page.locator('[aria-label="Map of corridors"]');
   expect(await map.getAttribute('data-renderer')).toBe('svg');
   expect(await w.page.locator('.maplibregl-canvas').count()).toBe(0);
-  expect(await w.page.locator('.fallback-note').textContent()).toMatch(/WebGL is not available/);
+  expect(await w.page.locator('.fallback-note').textContent()).toMatch(/cannot draw the WebGL map/);
   expect(await map.locator('[data-feature-id]').count()).toBeGreaterThan(5);
 
   await map.locator(`g.point[data-feature-id="${id}"] circle`).click();

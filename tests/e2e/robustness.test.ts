@@ -70,6 +70,8 @@ describe('bad URLs', () => {
       await w.page.evaluate((h) => (location.hash = h), hash);
       await w.page.waitForTimeout(50);
     }
+    // Let the last jump start before waiting for the map to settle.
+    await w.page.waitForTimeout(300);
     await waitForIdle(w.page);
     await expectSaneView(w.page);
     expect(dialogs).toEqual([]);
@@ -90,7 +92,10 @@ test('offline: with every request off the origin blocked, the app works fully', 
   await doc.waitFor();
   expect(await doc.getAttribute('data-doc-id')).toBe(f.properties.citations[0].document);
   // Labels are drawn from local fonts: the canvas has text pixels without a glyphs server.
-  await w.page.locator('.legend button[data-mode="rail"]').click();
+  // With a document open, the legend floats over the map, folded: unfold it, then switch rail off.
+  const legend = w.page.locator('section[aria-label="Legend"]');
+  await legend.getByRole('button', { name: 'Legend' }).click();
+  await legend.locator('button[data-mode="rail"]').click();
   await expect.poll(() => w.page.evaluate(() => location.hash)).toMatch(/modes=/);
   await w.page.evaluate(() => (location.hash = location.hash + '&lang=zh'));
   await expect.poll(() => panel.getAttribute('lang')).toBe('zh-Hans');
