@@ -9,6 +9,8 @@ import { cspPlugin } from './scripts/csp-plugin.ts';
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
+    // Relative asset URLs: the built site works from any folder of any static host.
+    base: './',
     // The single file carries its own, stricter policy (see SINGLE_FILE_CSP).
     plugins: [svelte(), atlasPlugin({ single }), ...(single ? [viteSingleFile()] : [cspPlugin()])],
     build: {

@@ -92,8 +92,9 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
   let projectRoot = options.projectRoot ?? process.cwd();
   let files: Record<string, string> | null = null;
   const basemap = () => (files ??= basemapFiles(projectRoot));
-  /** The last successfully compiled atlas, as JSON text. */
+  /** The last successfully compiled atlas, as JSON text, and its versioned page-relative URL. */
   let atlasJson: string | null = null;
+  let atlasHref: string | null = null;
   return {
     name: 'corridor-atlas-data',
     configResolved(config) {
@@ -118,8 +119,9 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         // Single file: the atlas travels inside it as a data: URL, fetched and re-checked like the file.
         if (single) return `export default ${JSON.stringify(`data:application/json;base64,${Buffer.from(atlasJson).toString('base64')}`)};`;
         const version = createHash('sha256').update(atlasJson).digest('hex').slice(0, 12);
+        atlasHref = `${ATLAS_FILE}?v=${version}`;
         // Page-relative URL of the atlas file; main.ts resolves it against document.baseURI.
-        return `export default ${JSON.stringify(`${ATLAS_FILE}?v=${version}`)};`;
+        return `export default ${JSON.stringify(atlasHref)};`;
       }
       if (id === '\0' + WORKER) {
         return single
@@ -137,7 +139,10 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
       }
     },
     transformIndexHtml(html) {
-      if (!single) return html;
+      if (!single) {
+        // Start fetching the atlas with the page, not after the code has loaded and run.
+        return atlasHref ? html.replace(/<\/head>/i, `  <link rel="preload" href="${atlasHref}" as="fetch" crossorigin />\n  </head>`) : html;
+      }
       const meta = `<meta http-equiv="Content-Security-Policy" content="${SINGLE_FILE_CSP}" />`;
       const rest = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
       return /<meta charset[^>]*>/i.test(rest) ? rest.replace(/(<meta charset[^>]*>)/i, `$1\n    ${meta}`) : rest.replace(/<head>/i, `<head>\n    ${meta}`);

@@ -73,24 +73,31 @@ export function assignLanes(pieces: Feature<Geometry, RenderProperties>[], minSh
     .filter((p) => p.geometry.type === 'LineString')
     .map((p) => ({ p, cells: cellsOf((p.geometry as { coordinates: number[][] }).coordinates) }))
     .sort((a, b) => b.cells.size - a.cells.size);
-  const placed: { fid: string; lane: number; cells: Set<string> }[] = [];
+  // Which placed lines pass through each cell: shared stretches are counted through this index,
+  // so the work grows with the number of cells, not with the square of the number of lines.
+  const byCell = new Map<string, number[]>();
+  const placedFid: string[] = [];
+  const placedLane: number[] = [];
   const laneOf = new Map<string, number>();
   for (const { p, cells } of lines) {
     const fid = p.properties.fid;
     let lane = laneOf.get(fid);
     if (lane === undefined) {
+      const shared = new Map<number, number>();
+      for (const c of cells) for (const i of byCell.get(c) ?? []) if (placedFid[i] !== fid) shared.set(i, (shared.get(i) ?? 0) + 1);
       const taken = new Set<number>();
-      for (const q of placed) {
-        if (q.fid === fid) continue;
-        let shared = 0;
-        for (const c of cells) if (q.cells.has(c) && ++shared >= minShared) break;
-        if (shared >= minShared) taken.add(q.lane);
-      }
+      for (const [i, n] of shared) if (n >= minShared) taken.add(placedLane[i]);
       lane = LANE_ORDER.find((l) => !taken.has(l)) ?? 0;
       laneOf.set(fid, lane);
     }
     p.properties.lane = lane;
-    placed.push({ fid, lane, cells });
+    const index = placedFid.push(fid) - 1;
+    placedLane.push(lane);
+    for (const c of cells) {
+      const list = byCell.get(c);
+      if (list) list.push(index);
+      else byCell.set(c, [index]);
+    }
   }
 }
 
