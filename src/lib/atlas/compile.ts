@@ -5,19 +5,11 @@
  */
 import { length as turfLength } from '@turf/turf';
 import { getIssues as rfc7946Issues } from '@placemarkio/check-geojson';
-import {
-  findNodeAtLocation,
-  parse as parseJsonc,
-  parseTree,
-  printParseErrorCode,
-  type JSONPath,
-  type Node as JsonNode,
-  type ParseError,
-} from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
 import type { Feature, Geometry } from 'geojson';
 import { anchorQuote } from './anchor.ts';
-import { parseMarkdown } from './frontMatter.ts';
-import { splitParagraphs } from './paragraphs.ts';
+import { compileDocument, fileStem, KEBAB_ID, str } from './compileDocument.ts';
+import { JsonLocator, jsonSyntaxError, lineColumn } from './jsonPositions.ts';
 import type { Problem } from './problems.ts';
 import { validateGeometry } from './geometryChecks.ts';
 import {
@@ -28,7 +20,6 @@ import {
   type AtlasDocument,
   type AtlasFeature,
   type Citation,
-  type DatePrecision,
   type GeometryReference,
   type Mode,
 } from './types.ts';
@@ -50,139 +41,8 @@ export interface CompileResult {
   problems: Problem[];
 }
 
-export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** Check a YYYY, YYYY-MM or YYYY-MM-DD string; returns its precision or an error message. */
-export function checkDate(value: unknown): { precision: DatePrecision } | { error: string } {
-  if (typeof value !== 'string') return { error: 'must be a quoted string like "2024-11-25", "2024-11" or "2024"' };
-  const m = DATE.exec(value);
-  if (!m) return { error: `"${value}" is not YYYY, YYYY-MM or YYYY-MM-DD` };
-  const [, y, mo, d] = m;
-  if (mo !== undefined && (+mo < 1 || +mo > 12)) return { error: `"${value}" has month ${mo}` };
-  if (d !== undefined) {
-    const days = new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
-    if (+d < 1 || +d > days) return { error: `"${value}" is not a real day (${y}-${mo} has ${days} days)` };
-    return { precision: 'day' };
-  }
-  return { precision: mo !== undefined ? 'month' : 'year' };
-}
-
-function fileStem(path: string): string {
-  return path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
-}
-
-function compileDocument(file: SourceFile, problems: Problem[]): AtlasDocument | null {
-  const parsed = parseMarkdown(file.text);
-  const at = (message: string, hint?: string, line?: number, id?: string) =>
-    problems.push({ severity: 'error', file: file.path, line, id, message, hint });
-  for (const e of parsed.errors) at(`front matter: ${e.message}`, 'fix the YAML between the two --- lines', e.line ? e.line + 1 : undefined, fileStem(file.path));
-  const d = parsed.data;
-  if (!d) return null;
-  const before = problems.length;
-  /** Line of a front-matter field, or of the opening fence when the field is missing. */
-  const lineOf = (key: string) => parsed.fieldLines[key] ?? 1;
-  const id = str(d.id);
-  const stem = fileStem(file.path);
-  if (!id) at('document has no `id`', `add \`id: ${stem}\` to the front matter`, lineOf('id'), stem);
-  else if (!KEBAB_ID.test(id)) at(`id "${id}" is not kebab-case`, 'use lowercase letters, digits and single hyphens', lineOf('id'), id);
-  else if (id !== stem) at(`id "${id}" does not match the file name "${stem}.md"`, 'rename the file or the id so they agree', lineOf('id'), id);
-  const who = id ?? stem;
-  const title = str(d.title);
-  if (!title) at('document has no `title`', 'add the article headline as `title: "…"`', lineOf('title'), who);
-  let precision: DatePrecision | undefined;
-  if (d.date === undefined) at('document has no `date`', 'add `date: "YYYY-MM-DD"` (or "YYYY-MM" / "YYYY"): the agreement\'s own date, else the publication date', lineOf('date'), who);
-  else {
-    const r = checkDate(d.date);
-    if ('error' in r) at(`date ${r.error}`, 'write the agreement date as "YYYY-MM-DD", "YYYY-MM" or "YYYY" (quoted)', lineOf('date'), who);
-    else {
-      precision = r.precision;
-      if (d.date_precision !== undefined && d.date_precision !== precision)
-        at(`date_precision "${String(d.date_precision)}" does not match date "${String(d.date)}" (${precision})`, 'remove date_precision or make it agree', lineOf('date_precision'), who);
-    }
-  }
-  if (d.published !== undefined) {
-    const r = checkDate(d.published);
-    if ('error' in r) at(`published ${r.error}`, 'write the publication date as "YYYY-MM-DD"', lineOf('published'), who);
-  }
-  const publisher = str(d.publisher);
-  if (!publisher) at('document has no `publisher`', 'add `publisher: "…"`', lineOf('publisher'), who);
-  const parties = Array.isArray(d.parties) ? d.parties.filter((p): p is string => typeof p === 'string') : [];
-  if (!Array.isArray(d.parties) || parties.length === 0) at('document has no `parties` list', 'add `parties: ["…", "…"]`', lineOf('parties'), who);
-  // The url becomes a link in the document view: only web addresses, never javascript: or data:.
-  if (d.url !== undefined && !(typeof d.url === 'string' && /^https?:\/\/[^\s]+$/i.test(d.url)))
-    at(`url "${String(d.url)}" is not an http(s) address`, 'write the address the article was published at, starting with https://', lineOf('url'), who);
-  if (!parsed.body.trim()) at('document body is empty', 'paste the article text below the closing ---', parsed.bodyLine, who);
-  if (problems.length > before || !id || !title || !precision || !publisher) return null;
-  return {
-    id,
-    title,
-    date: String(d.date),
-    date_precision: precision,
-    date_basis: str(d.date_basis),
-    published: str(d.published),
-    publisher,
-    parties,
-    url: str(d.url),
-    language: str(d.language) ?? 'en',
-    summary: str(d.summary) ?? '',
-    body: parsed.body,
-    paragraphs: splitParagraphs(parsed.body),
-  };
-}
-
-/** Offsets where each line of the last text asked about starts (one text is asked about many times in a row). */
-let lineIndex: { text: string; starts: number[] } | null = null;
-
-function lineStarts(text: string): number[] {
-  if (lineIndex?.text !== text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineIndex = { text, starts };
-  }
-  return lineIndex.starts;
-}
-
-/** 1-based line/column of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const starts = lineStarts(text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
-
-const JSON_ERRORS: Record<string, string> = {
-  CommaExpected: 'a comma is missing before this point',
-  ColonExpected: 'a colon is missing after a property name',
-  CloseBraceExpected: 'a closing } is missing',
-  CloseBracketExpected: 'a closing ] is missing',
-  PropertyNameExpected: 'a property name in double quotes is expected here (a trailing comma?)',
-  ValueExpected: 'a value is expected here (a trailing comma, or an unquoted word?)',
-  EndOfFileExpected: 'there is text after the end of the JSON',
-  InvalidSymbol: 'unexpected character (JSON needs double quotes and no comments)',
-  UnexpectedEndOfString: 'a string is not closed',
-  UnexpectedEndOfComment: 'comments are not allowed in JSON',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-};
-
-/** JSON.parse says what is wrong but (on Node 20) not where: jsonc-parser gives the offset. */
-function jsonSyntaxError(text: string): { message: string; line: number; column: number } | null {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (!errors.length) return null;
-  const e = errors[0];
-  const code = printParseErrorCode(e.error);
-  return { message: JSON_ERRORS[code] ?? code, ...lineColumn(text, e.offset) };
-}
+export { checkDate, KEBAB_ID } from './compileDocument.ts';
+export { lineColumn } from './jsonPositions.ts';
 
 /** Fix hints for the messages of @placemarkio/check-geojson (RFC 7946 structure). */
 const RFC7946_HINTS: [RegExp, string][] = [
@@ -197,30 +57,6 @@ const RFC7946_HINTS: [RegExp, string][] = [
 function rfc7946Hint(message: string): string {
   const hit = RFC7946_HINTS.find(([re]) => re.test(message));
   return `${hit ? hit[1] : 'make the object valid RFC 7946 GeoJSON'} (RFC 7946 structure, checked by @placemarkio/check-geojson)`;
-}
-
-/** Positions of values in the JSON text, so every problem can name its line and column. */
-class JsonLocator {
-  private readonly root: JsonNode | undefined;
-  constructor(private readonly text: string) {
-    this.root = parseTree(text);
-  }
-  node(path: JSONPath): JsonNode | undefined {
-    return this.root ? findNodeAtLocation(this.root, path) : undefined;
-  }
-  /** Line/column of the deepest existing node along `path`. */
-  at(path: JSONPath): { line?: number; column?: number } {
-    for (let n = path.length; n >= 0; n--) {
-      const node = this.node(path.slice(0, n));
-      if (node) return lineColumn(this.text, node.offset);
-    }
-    return {};
-  }
-  /** [start, end) offsets of features[i]. */
-  featureRanges(): [number, number][] {
-    const arr = this.node(['features']);
-    return arr?.type === 'array' ? (arr.children ?? []).map((c) => [c.offset, c.offset + c.length]) : [];
-  }
 }
 
 interface RawCitation {
