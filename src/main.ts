@@ -1,3 +1,4 @@
+import './global.css';
 import { mount } from 'svelte';
 import atlasUrl from 'virtual:atlas';
 import App from './components/App.svelte';

@@ -10,6 +10,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { mulberry32 } from '../seededRandom.ts';
 
 export interface GenerateOptions {
   features: number;
@@ -33,16 +34,6 @@ const LINE_KINDS = [
   ['cooperation-link', 'administrative'],
 ] as const;
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const r5 = (n: number) => Math.round(n * 1e5) / 1e5;
 

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadAtlas } from './atlasData.ts';
 import { gotoApp, launch, openPage, screenshot, waitForIdle } from './harness.ts';
+import { mulberry32 } from '../../scripts/seededRandom.ts';
 
 const STEPS = 500;
 const WARM_UP = 100;
@@ -25,17 +26,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Small, seedable PRNG (mulberry32): the same seed gives the same 500 steps. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function heapAfterGC(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
