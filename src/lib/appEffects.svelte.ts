@@ -20,7 +20,9 @@ export function syncUrl(getApp: () => AppState): void {
     document.documentElement.lang = app.lang === 'zh' ? 'zh-Hans' : 'en';
   });
   onMount(() => {
-    const onHash = () => app.applyHash(location.hash);
+    // Read the hash the reader navigated to from the event: by the time the event is handled,
+    // a pending state → URL write (the map settling after a resize) may already have replaced location.hash.
+    const onHash = (e: HashChangeEvent) => app.applyHash(new URL(e.newURL).hash);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   });
