@@ -11,6 +11,7 @@
 import { lineString, simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { haversineKm, roundPosition, type LonLat } from './coords.ts';
+import TinyQueue from 'tinyqueue';
 
 export type { LonLat } from './coords.ts';
 
@@ -187,39 +188,9 @@ function shortestPath(graph: RiverGraph, from: Snap, to: Snap): LonLat[] {
   const prev = new Int32Array(n + 2).fill(-1);
   const done = new Uint8Array(n + 2);
   dist[S] = 0;
-  // Binary heap of [dist, node].
-  const heap: [number, number][] = [[0, S]];
-  const push = (item: [number, number]) => {
-    heap.push(item);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (heap[p][0] <= heap[i][0]) break;
-      [heap[p], heap[i]] = [heap[i], heap[p]];
-      i = p;
-    }
-  };
-  const pop = (): [number, number] => {
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && heap[l][0] < heap[m][0]) m = l;
-        if (r < heap.length && heap[r][0] < heap[m][0]) m = r;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i], heap[m]];
-        i = m;
-      }
-    }
-    return top;
-  };
+  const heap = new TinyQueue<[number, number]>([[0, S]], (x, y) => x[0] - y[0]);
   while (heap.length) {
-    const [d, u] = pop();
+    const [d, u] = heap.pop()!;
     if (done[u]) continue;
     done[u] = 1;
     if (u === T) break;
@@ -229,7 +200,7 @@ function shortestPath(graph: RiverGraph, from: Snap, to: Snap): LonLat[] {
       if (nd < dist[e.to]) {
         dist[e.to] = nd;
         prev[e.to] = u;
-        push([nd, e.to]);
+        heap.push([nd, e.to]);
       }
     }
   }

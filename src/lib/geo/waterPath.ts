@@ -12,6 +12,7 @@ import { lineString, simplify } from '@turf/turf';
 import type { Position } from 'geojson';
 import { type LonLat, roundLine } from './coords.ts';
 import type { LandIndex } from './landCheck.ts';
+import TinyQueue from 'tinyqueue';
 
 export interface WaterGrid {
   west: number;
@@ -142,40 +143,11 @@ export function waterPath(g: WaterGrid, from: Position, to: Position, options: W
   const prev = new Int32Array(n).fill(-1);
   const done = new Uint8Array(n);
   dist[S] = 0;
-  const heap: number[] = [S];
-  const less = (a: number, b: number) => dist[heap[a]] < dist[heap[b]];
-  const push = (v: number) => {
-    heap.push(v);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(i, p)) break;
-      [heap[p], heap[i]] = [heap[i], heap[p]];
-      i = p;
-    }
-  };
-  const pop = () => {
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(l, m)) m = l;
-        if (r < heap.length && less(r, m)) m = r;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i], heap[m]];
-        i = m;
-      }
-    }
-    return top;
-  };
+  // [distance when queued, cell]: a cell may be queued again with a shorter distance; stale entries are skipped.
+  const heap = new TinyQueue<[number, number]>([[0, S]], (x, y) => x[0] - y[0]);
   const penalty = (i: number) => 1 + centreWeight / Math.min(clr[i], maxClearance);
   while (heap.length) {
-    const u = pop();
+    const [, u] = heap.pop()!;
     if (done[u]) continue;
     done[u] = 1;
     if (u === T) break;
@@ -196,7 +168,7 @@ export function waterPath(g: WaterGrid, from: Position, to: Position, options: W
         if (nd < dist[v]) {
           dist[v] = nd;
           prev[v] = u;
-          push(v);
+          heap.push([nd, v]);
         }
       }
   }
