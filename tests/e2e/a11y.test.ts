@@ -1,12 +1,9 @@
 /** axe-core on the main views; fails on serious or critical violations. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { feature } from './atlasData.ts';
+import { seriousViolations } from './axe.ts';
 import { baseURL, launch, waitForIdle } from './harness.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,23 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function audit(page: Page): Promise<Violation[]> {
-  // The production build forbids inline script (CSP); axe is injected by the test runner, outside the page's policy.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 const docId = () => feature('china-laos-freight-rail').properties.citations[0].document;
 
@@ -47,7 +27,7 @@ test.each([
   await page.goto(`${baseURL()}${search}${hashFn()}`);
   await page.waitForSelector('[data-ready="true"]');
   await waitForIdle(page);
-  const violations = await audit(page);
+  const violations = await seriousViolations(page);
   expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await context.close();
 });

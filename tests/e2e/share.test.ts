@@ -1,11 +1,8 @@
 /** Issue 5, share dialog: keyboard use, copying the permalink and snippet, no serious axe violations. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { baseURL, gotoApp, launch, openPage, screenshot } from './harness.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,12 +59,7 @@ test('no serious or critical axe violations in the open dialog', async () => {
   await page.waitForSelector('[data-ready="true"]');
   await page.getByRole('button', { name: 'Share' }).click();
   await page.getByRole('dialog').waitFor();
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }> } }).axe;
-    const r = await axe.run({ include: [['dialog']] }, { resultTypes: ['violations'], iframes: false });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  });
+  const violations = (await seriousViolations(page, 'dialog')).map((v) => `${v.id}: ${v.help}`);
   expect(violations).toEqual([]);
   await context.close();
 });
