@@ -1,7 +1,6 @@
 /** Small named style expressions, shared by the layer definitions. */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { MODE_COLORS } from './palette.ts';
-import type { Mode } from '../atlas/types.ts';
 
 export function colorByMode(): ExpressionSpecification {
   const pairs = Object.entries(MODE_COLORS).flatMap(([mode, color]) => [mode, color]);
@@ -24,10 +23,6 @@ export const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Pol
 
 export function hasBasis(basis: 'surveyed' | 'schematic'): ExpressionSpecification {
   return ['==', ['get', 'basis'], basis];
-}
-
-export function hasMode(mode: Mode): ExpressionSpecification {
-  return ['==', ['get', 'mode'], mode];
 }
 
 /** Label in the chosen language, falling back to English. */
