@@ -12,6 +12,7 @@ import { compileDocument, fileStem, KEBAB_ID, str } from './compileDocument.ts';
 import { JsonLocator, jsonSyntaxError, lineColumn } from './jsonPositions.ts';
 import type { Problem } from './problems.ts';
 import { validateGeometry } from './geometryChecks.ts';
+import { findSwappedPoints } from './swappedPositions.ts';
 import {
   FEATURE_KINDS,
   GEOMETRY_BASES,
@@ -72,6 +73,7 @@ function compileFeatureFile(
   seenIds: Map<string, string>,
   mentioned: Set<string>,
   problems: Problem[],
+  coordinatesAt: Map<string, Omit<Problem, 'severity' | 'message'>>,
 ): AtlasFeature[] {
   const err = (message: string, hint?: string, id?: string, line?: number, column?: number) =>
     problems.push({ severity: 'error', file: file.path, line, column, id, message, hint });
@@ -210,6 +212,7 @@ function compileFeatureFile(
       ? (p.references as GeometryReference[]).filter((r) => r && typeof r.title === 'string')
       : [];
     if (problems.length > before || !geometry || typeof f.id !== 'string') return;
+    coordinatesAt.set(f.id, { file: file.path, id: f.id, ...where(['geometry', 'coordinates']) });
     const lengthKm =
       geometry.type === 'LineString' || geometry.type === 'MultiLineString'
         ? Math.round(turfLength({ type: 'Feature', geometry, properties: {} }, { units: 'kilometers' }))
@@ -259,8 +262,18 @@ export function compileAtlas(input: CompileInput): CompileResult {
   const seenIds = new Map<string, string>();
   const mentioned = new Set<string>();
   const features: AtlasFeature[] = [];
+  const coordinatesAt = new Map<string, Omit<Problem, 'severity' | 'message'>>();
   for (const file of [...input.features].sort((a, b) => a.path.localeCompare(b.path))) {
-    features.push(...compileFeatureFile(file, documents, brokenDocuments, seenIds, mentioned, problems));
+    features.push(...compileFeatureFile(file, documents, brokenDocuments, seenIds, mentioned, problems, coordinatesAt));
+  }
+  for (const s of findSwappedPoints(features)) {
+    const [lon, lat] = s.written;
+    problems.push({
+      severity: 'error',
+      ...coordinatesAt.get(s.featureId)!,
+      message: `Point: position [${lon}, ${lat}] is ${Math.round(s.writtenKm)} km from any other feature, but [${lat}, ${lon}] is ${Math.round(s.swappedKm)} km from one — it looks like [lat, lon] swapped`,
+      hint: `GeoJSON is [longitude, latitude]: write [${lat}, ${lon}]`,
+    });
   }
   // Documents named by any citation, even one of a feature with errors: only the truly uncited ones get the warning.
   const cited = mentioned;

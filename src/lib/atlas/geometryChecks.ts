@@ -1,5 +1,7 @@
 /** Structural checks of one GeoJSON geometry against DESIGN.md's geometry rules. */
 import type { Geometry, Position } from 'geojson';
+import { distance } from 'geokdbush';
+import { swappedVertices } from './swappedPositions.ts';
 
 export interface GeometryIssue {
   message: string;
@@ -45,8 +47,18 @@ function checkLine(coords: unknown, where: string, issues: GeometryIssue[], path
   }
   // Check every position (not just up to the first bad one): all problems at once.
   const ok = coords.map((p, i) => checkPosition(p, `${where}[${i}]`, issues, [...path, i])).every(Boolean);
-  if (ok && new Set(coords.map((p) => `${p[0]},${p[1]}`)).size < 2)
+  if (!ok) return;
+  if (new Set(coords.map((p) => `${p[0]},${p[1]}`)).size < 2)
     issues.push({ message: `${where}: a line needs at least two distinct positions`, hint: 'add the other end of the line (a line with one place is a Point)', path });
+  for (const i of swappedVertices(coords)) {
+    const [lon, lat] = coords[i] as Position;
+    const near = (coords[i - 1] ?? coords[i + 1]) as Position;
+    issues.push({
+      message: `${where}[${i}]: position [${lon}, ${lat}] is ${Math.round(distance(lon, lat, near[0], near[1]))} km from the positions beside it — it looks like [lat, lon] swapped`,
+      hint: `GeoJSON is [longitude, latitude]: write [${lat}, ${lon}]`,
+      path: [...path, i],
+    });
+  }
 }
 
 function checkPolygon(rings: unknown, where: string, issues: GeometryIssue[], path: number[] = []): void {

@@ -29,6 +29,14 @@ const EXPECTED: Record<string, RegExp[]> = {
   'coordinates-out-of-range': [/ports\.geojson:22:24 \[sample-river-port\]: Point: position \[214\.55, -30\.63\] is out of range$/m, /fix: longitude must be within ±180/],
   'too-many-decimals': [/\[sample-river-port\]: Point: position \[114\.551234, 30\.63\] has more than 5 decimals/, /fix: round to 5 decimals/],
   'swapped-lat-lon': [/\[sample-river-port\]: Point: position \[30\.63, 114\.55\] is out of range — it looks like \[lat, lon\] swapped/, /fix: GeoJSON is \[longitude, latitude\]: write \[114\.55, 30\.63\]/],
+  'swapped-lat-lon-in-range-point': [
+    /ports\.geojson:\d+:\d+ \[sample-river-port\]: Point: position \[51\.7592, 19\.456\] is \d{4} km from any other feature, but \[19\.456, 51\.7592\] is 0 km from one — it looks like \[lat, lon\] swapped/,
+    /fix: GeoJSON is \[longitude, latitude\]: write \[19\.456, 51\.7592\]/,
+  ],
+  'swapped-lat-lon-in-range-vertex': [
+    /routes\.geojson:\d+:\d+ \[sample-route\]: LineString\[1\]: position \[51\.7592, 19\.456\] is \d{4} km from the positions beside it — it looks like \[lat, lon\] swapped/,
+    /fix: GeoJSON is \[longitude, latitude\]: write \[19\.456, 51\.7592\]/,
+  ],
   'line-one-distinct-position': [/routes\.geojson:22:24 \[sample-route\]: LineString: a line needs at least two distinct positions/],
   'polygon-ring-not-closed': [/zones\.geojson:36:13 \[sample-zone\]: Polygon ring 0: ring is not closed \(first \[114,30\] ≠ last \[114,31\]\)/, /fix: repeat the first position at the end of the ring: add \[114,30\]/],
   'no-citations': [/ports\.geojson:13:22 \[sample-river-port\]: feature has no citations/, /npm run cite/],
