@@ -277,62 +277,93 @@ describe('rail and river routes', () => {
  * pretending; adding stations along the real line (done: ~70 per route)
  * gained only ~1.5%.
  */
+/**
+ * Published route lengths, each with its source. The rule (issue 3): the
+ * drawn line's turf length is within 10% of the published length.
+ *
+ * `knownGap` marks a line that breaks the rule today, with why. Its 10% test
+ * is an expected failure (it.fails), so the day the line is fixed the test
+ * fails and asks for the marker to go; a second test keeps the gap from
+ * growing past what it is now.
+ */
+const TOLERANCE = 0.1;
 const PUBLISHED_LENGTHS: {
   id: string;
   km: number;
   source: string;
-  /** Allowed shortfall and excess, as fractions of the published length. */
-  shorter: number;
-  longer: number;
   from?: Position;
-  why?: string;
+  knownGap?: { floor: number; why: string };
 }[] = [
   {
     id: 'china-laos-freight-rail',
     km: 1035,
     from: [102.72083, 25.0175], // Kunming railway station (Wikipedia)
     source: "Xinhua via People's Daily, 2021-12-03: \"The 1,035-km electrified passenger and cargo railway, connecting Kunming … with … Vientiane\"",
-    shorter: 0.1,
-    longer: 0.1,
+  },
+  {
+    id: 'china-europe-changsha-duisburg',
+    km: 11905,
+    source: 'China Daily, 2014-10-31: "The train on the north line will depart China through Manchuria … the whole journey of 11,905 kilometers"',
   },
   {
     id: 'china-europe-chengdu-lodz',
     km: 9826,
     source: 'Xinhua, 2015-06-02 (via Greenpost): "The 9,826-kilometer Chengdu-Lodz line … leaves China at the Alataw Pass"',
-    shorter: 0.2,
-    longer: 0.1,
-    why: 'schematic: straight legs between stations; the real track winds (Baocheng, Longhai, Lanxin railways)',
+    knownGap: {
+      floor: 0.8,
+      why: 'straight legs between ~75 stations miss the winding of the real track (Baocheng, Longhai and Lanxin railways: 669 + 502 + 1,904 km of track); needs reference rail geometry, which this machine cannot reach',
+    },
   },
   {
     id: 'china-europe-chongqing-duisburg',
     km: 11179,
     source: 'Wikipedia, Chongqing–Xinjiang–Europe railway: "The 11,179 km route takes 13 to 16 days"; iChongqing 2019-01-09',
-    shorter: 0.2,
-    longer: 0.1,
-    why: 'schematic, as above',
+    knownGap: { floor: 0.8, why: 'as Chengdu–Łódź: straight legs between stations; needs reference rail geometry' },
   },
-  // Sailing distances along the Yangtze (approximate; river routes follow the Natural Earth centreline).
-  { id: 'upper-yangtze-golden-waterway', km: 1040, source: 'Yibin–Chongqing ~384 km + Chongqing–Yichang ~660 km (sailing distances, approximate)', shorter: 0.15, longer: 0.1 },
-  { id: 'shanghai-chongqing-fast-through-line', km: 2400, source: 'Chongqing–Shanghai sailing distance, approximate', shorter: 0.15, longer: 0.1 },
-  { id: 'combined-port-yangtze-segment', km: 500, source: 'Chenglingji–Wuhan ~230 km + Wuhan–Jiujiang ~270 km (sailing distances, approximate)', shorter: 0.15, longer: 0.1 },
+  // Yangtze channel distances (交通部 figures via jctrans.com, 2005: 水富至宜昌 1,074 km, 宜昌至武汉 624 km, 武汉至长江口 1,140 km;
+  // the main channel was extended 30 km above Yibin to Shuifu).
+  { id: 'upper-yangtze-golden-waterway', km: 1044, source: 'Yibin–Yichang: "水富至宜昌段长1074公里" less "由四川省宜宾向上延伸30公里至云南省水富" (jctrans.com, 交通部 data)' },
+  {
+    id: 'shanghai-chongqing-fast-through-line',
+    km: 2394,
+    source: 'Guoyuan–Shanghai: Chongqing–Yichang 660 km ("the 660 km long waterway from Yichang City to Chongqing") + 宜昌至武汉 624 + 武汉至长江口 1,140, less Chaotianmen–Guoyuan "约30公里航道里程"',
+  },
+  {
+    id: 'combined-port-yangtze-segment',
+    km: 469,
+    source: 'Chenglingji–Wuhan ≈200 km (Chenglingji "a 1300 chilometri dalla costa", Wuhan "a 1100", informare.it 1997) + Wuhan–Jiujiang 269 km (Jiujiang port: "西到武漢269公里")',
+  },
 ];
 
-describe('route lengths (turf) against published lengths', () => {
-  it.each(PUBLISHED_LENGTHS.map((r) => [r.id, r] as const))('%s', (id, r) => {
-    const g = byId.get(id)!.geometry as { type: string; coordinates: Position[] };
-    expect(g.type).toBe('LineString');
-    let coords = g.coordinates;
-    if (r.from) {
-      const start = coords.findIndex((c) => haversineKm(c, r.from!) < 5);
-      expect(start, `no vertex at ${r.from}`).toBeGreaterThanOrEqual(0);
-      coords = coords.slice(start);
+function drawnKm(r: (typeof PUBLISHED_LENGTHS)[number]): number {
+  const g = byId.get(r.id)!.geometry as { type: string; coordinates: Position[] };
+  expect(g.type).toBe('LineString');
+  let coords = g.coordinates;
+  if (r.from) {
+    const start = coords.findIndex((c) => haversineKm(c, r.from!) < 5);
+    expect(start, `no vertex at ${r.from}`).toBeGreaterThanOrEqual(0);
+    coords = coords.slice(start);
+  }
+  return length(lineString(coords), { units: 'kilometers' });
+}
+
+describe('route lengths (turf) within 10% of published lengths', () => {
+  const describeRow = (r: (typeof PUBLISHED_LENGTHS)[number], km: number) => `${r.id}: drawn ${km.toFixed(0)} km vs published ${r.km} km (${r.source})`;
+  for (const r of PUBLISHED_LENGTHS) {
+    const rule = () => {
+      const km = drawnKm(r);
+      expect(Math.abs(km / r.km - 1), describeRow(r, km)).toBeLessThanOrEqual(TOLERANCE);
+    };
+    if (!r.knownGap) it(r.id, rule);
+    else {
+      it.fails(`${r.id} — known gap, expected to fail until fixed: ${r.knownGap.why}`, rule);
+      it(`${r.id} — the known gap does not grow (drawn ≥ ${r.knownGap.floor} × published)`, () => {
+        const km = drawnKm(r);
+        expect(km / r.km, describeRow(r, km)).toBeGreaterThanOrEqual(r.knownGap!.floor);
+        expect(km / r.km, describeRow(r, km)).toBeLessThanOrEqual(1 + TOLERANCE);
+      });
     }
-    const km = length(lineString(coords), { units: 'kilometers' });
-    const ratio = km / r.km;
-    const msg = `${id}: drawn ${km.toFixed(0)} km vs published ${r.km} km (${r.source})${r.why ? ` — ${r.why}` : ''}`;
-    expect(ratio, msg).toBeGreaterThan(1 - r.shorter);
-    expect(ratio, msg).toBeLessThan(1 + r.longer);
-  });
+  }
 });
 
 // ---------------------------------------------------------------- points
@@ -350,7 +381,7 @@ const REFERENCE_POINTS: Record<string, { at: [number, number]; source: string; v
   'zhangjiajie-hehua-airport': { at: [110.44333, 29.10306], source: 'Wikipedia infobox: 29°06′11″N 110°26′36″E', verified: true },
   'singapore-customs': { at: [103.8437, 1.3196], source: 'Revenue House, 55 Newton Road (address: Wikipedia, Singapore Customs); coordinate from memory', verified: false },
   'changsha-customs': { at: [112.99, 28.2], source: 'memory: central Changsha (Furong district); HQ address unverified', verified: false },
-  'wuhan-customs': { at: [114.2925, 30.5825], source: 'memory: Jianghan Customs House, Yanjiang Avenue, Hankou; HQ address unverified', verified: false },
+  'wuhan-customs': { at: [114.2925, 30.5825], source: 'memory: the historic Jianghan Customs House, 129 Yanjiang Avenue, Hankou (a museum since 2015); current HQ address not found', verified: false },
   'nanchang-customs': { at: [115.85, 28.68], source: 'memory: Honggutan, Nanchang; HQ address unverified', verified: false },
   'chongqing-customs': { at: [106.56, 29.58], source: 'memory: Jiangbei, central Chongqing; HQ address unverified', verified: false },
   'chengdu-customs': { at: [104.06, 30.57], source: 'memory: southern central Chengdu; HQ address unverified', verified: false },
@@ -358,7 +389,7 @@ const REFERENCE_POINTS: Record<string, { at: [number, number]; source: string; v
   'lodz-customs-tax-office': { at: [19.456, 51.7592], source: 'memory: Łódź city centre; office address unverified', verified: false },
   'xian-belt-and-road-customs-forum': { at: [108.94, 34.34], source: "memory: Xi'an, north of the city wall (venue unknown)", verified: false },
   'yangluo-port': { at: [114.54, 30.64], source: 'place: north bank below Tianxingzhou, Xinzhou, Wuhan (press, 2023); coordinate from memory', verified: false },
-  'jiujiang-port': { at: [115.92, 29.73], source: 'memory: Jiujiang Chengxi port area', verified: false },
+  'jiujiang-port': { at: [115.92, 29.73], source: 'memory: Jiujiang Chengxi port area (west of the whole-port coordinate 115°58′36″E 29°43′56″N, hfbida.com, 5.5 km away)', verified: false },
   'chenglingji-new-port': { at: [113.17, 29.49], source: 'place: Wikipedia "Chenglingji" (south bank at the Dongting outlet); coordinate from memory', verified: false },
   'qinzhou-port': { at: [108.61, 21.68], source: 'memory: Qinzhou port, Dalanping', verified: false },
   'chongqing-guoyuan-port': { at: [106.7, 29.58], source: 'place: Guoyuan, Liangjiang New Area (PR Newswire 2013-12-17); coordinate from memory', verified: false },
@@ -374,6 +405,8 @@ const REFERENCE_STATIONS: Record<string, { at: [number, number]; source: string 
   kunming: { at: [102.72083, 25.0175], source: 'Wikipedia, Kunming railway station: 25°1′3″N 102°43′15″E' },
   vientiane: { at: [102.69056, 18.04611], source: 'Wikipedia, Vientiane railway station: 18°2′46″N 102°41′26″E' },
   dostyk: { at: [82.48444, 45.25333], source: 'Wikipedia, Dostyk: 45°15′12″N 82°29′04″E' },
+  malaszewicze: { at: [23.531, 52.027], source: 'polot.net, PKP Małaszewicze: "Węzeł kolejowy Małaszewicze - Terespol. Współrzędne geograficzne: 52.027N 23.531E"' },
+  'lodz-olechow': { at: [19.55333, 51.72417], source: 'pl.wikipedia, Łódź Olechów Wiadukt (the halt beside the freight station): 51°43′27″N 19°33′12″E' },
 };
 
 describe('point features', () => {
