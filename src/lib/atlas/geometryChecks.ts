@@ -50,9 +50,14 @@ function checkLine(coords: unknown, where: string, issues: GeometryIssue[], path
   if (!ok) return;
   if (new Set(coords.map((p) => `${p[0]},${p[1]}`)).size < 2)
     issues.push({ message: `${where}: a line needs at least two distinct positions`, hint: 'add the other end of the line (a line with one place is a Point)', path });
+  checkSwappedVertices(coords, where, issues, path);
+}
+
+/** In-range [lat, lon] swaps, which only show against the positions beside them (swappedPositions.ts). */
+function checkSwappedVertices(coords: Position[], where: string, issues: GeometryIssue[], path: number[]): void {
   for (const i of swappedVertices(coords)) {
-    const [lon, lat] = coords[i] as Position;
-    const near = (coords[i - 1] ?? coords[i + 1]) as Position;
+    const [lon, lat] = coords[i];
+    const near = coords[i - 1] ?? coords[i + 1];
     issues.push({
       message: `${where}[${i}]: position [${lon}, ${lat}] is ${Math.round(distance(lon, lat, near[0], near[1]))} km from the positions beside it — it looks like [lat, lon] swapped`,
       hint: `GeoJSON is [longitude, latitude]: write [${lat}, ${lon}]`,
@@ -74,6 +79,7 @@ function checkPolygon(rings: unknown, where: string, issues: GeometryIssue[], pa
       return;
     }
     if (!ring.map((p, i) => checkPosition(p, `${w}[${i}]`, issues, [...at, i])).every(Boolean)) return;
+    checkSwappedVertices(ring, w, issues, at);
     if (ring.length < 4) issues.push({ message: `${w}: a ring needs at least 4 positions (first repeated as last)`, hint: 'a triangle is 3 corners plus the first corner again', path: at });
     const a = ring[0];
     const b = ring[ring.length - 1];

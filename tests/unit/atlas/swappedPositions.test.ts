@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Geometry, Position } from 'geojson';
 import { findSwappedPoints, swappedVertices } from '../../../src/lib/atlas/swappedPositions.ts';
 import { compileAtlas } from '../../../src/lib/atlas/compile.ts';
+import { validateGeometry } from '../../../src/lib/atlas/geometryChecks.ts';
 import { readDataFiles } from '../../../scripts/data-files.ts';
 
 const warsaw: Position = [21.01, 52.23];
@@ -67,5 +68,17 @@ describe('findSwappedPoints', () => {
       const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
       for (const l of lines) expect(swappedVertices(l), f.id).toEqual([]);
     }
+  });
+});
+
+describe('validateGeometry reports in-range swaps', () => {
+  it('in a line and in a polygon ring, with the fix', () => {
+    const line = validateGeometry({ type: 'LineString', coordinates: [warsaw, swap(lodz), wroclaw] });
+    expect(line.map((i) => i.message)).toEqual([expect.stringMatching(/^LineString\[1\]: position \[51\.7592, 19\.456\] is \d+ km from the positions beside it — it looks like \[lat, lon\] swapped$/)]);
+    expect(line[0].hint).toBe('GeoJSON is [longitude, latitude]: write [19.456, 51.7592]');
+    expect(line[0].path).toEqual([1]);
+    const ring = validateGeometry({ type: 'Polygon', coordinates: [[warsaw, swap(lodz), wroclaw, berlin, warsaw]] });
+    expect(ring.map((i) => i.path)).toEqual([[0, 1]]);
+    expect(ring[0].message).toMatch(/^Polygon ring 0\[1\]: position \[51\.7592, 19\.456\]/);
   });
 });
