@@ -149,7 +149,7 @@ function compileFeatureFile(
     if (!MODES.includes(p.mode as never))
       e(p.mode === undefined ? 'feature has no "mode"' : `unknown mode ${JSON.stringify(p.mode)}`, `use one of: ${MODES.join(', ')}`, ['properties', 'mode']);
     if (!GEOMETRY_BASES.includes(p.geometry_basis as never))
-      e(`geometry_basis "${String(p.geometry_basis)}" is not surveyed or schematic`, 'use "surveyed" (follows the real line/place) or "schematic" (endpoints only)', ['properties', 'geometry_basis']);
+      e(`geometry_basis "${String(p.geometry_basis)}" is not surveyed or schematic`, 'use "surveyed" (follows the real line/place) or "schematic" (joins known places, not the real path between them)', ['properties', 'geometry_basis']);
     if (!str(p.description)) e('feature has no "description"', 'add one or two sentences in our own words', ['properties', 'description']);
     const geometry = f.geometry as Geometry | null | undefined;
     if (!geometry) e('feature has no geometry', 'add a GeoJSON geometry, e.g. {"type": "Point", "coordinates": [lon, lat]}', ['geometry']);
