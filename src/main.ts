@@ -7,11 +7,10 @@ import ErrorScreen from './components/ErrorScreen.svelte';
 import { AppState } from './lib/appState.svelte.ts';
 import { loadAtlas } from './lib/atlas/loadAtlas.ts';
 import { parseEmbedConfig } from './lib/embed/protocol.ts';
-import { hasWebGL } from './lib/fallback/webgl.ts';
 import { startMapWorkers } from './lib/map/workers.ts';
 
 const target = document.getElementById('app')!;
-if (hasWebGL()) startMapWorkers();
+startMapWorkers();
 // The atlas is a separate JSON file: a truncated or hand-edited copy on a server shows an error screen, not a blank page.
 const loaded = await loadAtlas(new URL(atlasUrl, document.baseURI).href, fetch);
 if (loaded.ok) {
