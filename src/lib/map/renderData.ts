@@ -46,16 +46,26 @@ function piece(f: AtlasFeature, geometry: Geometry, mode: Mode): Feature<Geometr
   };
 }
 
-/** Grid cells (about 5 km) a line passes through, interpolating long segments. */
-function cellsOf(coords: number[][], cell = 0.05): Set<string> {
-  const out = new Set<string>();
+/** Columns and rows stay within ±(180 / 0.05) = ±3600, so both fit in 0…16383 after the bias. */
+const CELL_BIAS = 8192;
+const CELL_SPAN = 16384;
+
+/**
+ * Grid cells (about 5 km) a line passes through, interpolating long segments.
+ * A cell is one small integer (column and row packed), which Sets and Maps
+ * hash far faster than "x,y" strings: the lane pass runs on every atlas load.
+ */
+function cellsOf(coords: number[][], cell = 0.05): Set<number> {
+  const out = new Set<number>();
   for (let i = 0; i < coords.length; i++) {
     const [x1, y1] = coords[i];
     const [x0, y0] = i ? coords[i - 1] : coords[i];
     const steps = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / cell));
     for (let k = 0; k <= steps; k++) {
       const t = k / steps;
-      out.add(`${Math.floor((x0 + (x1 - x0) * t) / cell)},${Math.floor((y0 + (y1 - y0) * t) / cell)}`);
+      const column = Math.floor((x0 + (x1 - x0) * t) / cell) + CELL_BIAS;
+      const row = Math.floor((y0 + (y1 - y0) * t) / cell) + CELL_BIAS;
+      out.add(column * CELL_SPAN + row);
     }
   }
   return out;
@@ -75,7 +85,7 @@ export function assignLanes(pieces: Feature<Geometry, RenderProperties>[], minSh
     .sort((a, b) => b.cells.size - a.cells.size);
   // Which placed lines pass through each cell: shared stretches are counted through this index,
   // so the work grows with the number of cells, not with the square of the number of lines.
-  const byCell = new Map<string, number[]>();
+  const byCell = new Map<number, number[]>();
   const placedFid: string[] = [];
   const placedLane: number[] = [];
   const laneOf = new Map<string, number>();

@@ -19,7 +19,21 @@ export const ZONE_FILL_LAYER = 'atlas-zones-fill';
 /** Layers a click or hover can hit, in drawing order. */
 export const INTERACTIVE_LAYERS = [ZONE_FILL_LAYER, 'atlas-lines-surveyed', 'atlas-lines-schematic', 'atlas-points'] as const;
 
-export function atlasLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
+/**
+ * Above this many point features, point labels keep one anchor (right of the
+ * symbol). Variable anchors place more labels in crowded clusters, but MapLibre
+ * re-positions every variable-anchor label on the CPU each frame: at 10,000
+ * points that was ~1.8 s of a first render and most of each pan frame.
+ */
+export const VARIABLE_ANCHOR_LIMIT = 1000;
+
+export function pointLabelPlacement(pointCount: number) {
+  return pointCount <= VARIABLE_ANCHOR_LIMIT
+    ? { 'text-variable-anchor': ['left', 'right', 'top', 'bottom'] as ('left' | 'right' | 'top' | 'bottom')[], 'text-radial-offset': 0.9, 'text-justify': 'auto' as const }
+    : { 'text-anchor': 'left' as const, 'text-offset': [0.9, 0] as [number, number], 'text-justify': 'left' as const };
+}
+
+export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpecification[] {
   const lineBase = {
     type: 'line' as const,
     source: ATLAS_SOURCE,
@@ -92,9 +106,7 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
         'text-font': FONT_STACK,
         'text-size': 12,
         'text-optional': true,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.9,
-        'text-justify': 'auto',
+        ...pointLabelPlacement(pointCount),
         'symbol-sort-key': ['get', 'rank'],
       },
       paint: {
@@ -162,7 +174,7 @@ export function basemapLayers(): LayerSpecification[] {
   ];
 }
 
-export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, lang: 'en' | 'zh' = 'en') {
+export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, lang: 'en' | 'zh' = 'en', pointCount = 0) {
   const atlasSource: GeoJSONSourceSpecification = { type: 'geojson', data: atlasData, promoteId: 'fid' };
   return {
     version: 8,
@@ -173,6 +185,6 @@ export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, l
       'country-labels': { type: 'geojson', data: basemap['country-labels'] },
       [ATLAS_SOURCE]: atlasSource,
     },
-    layers: [...basemapLayers(), ...atlasLayers(lang)],
+    layers: [...basemapLayers(), ...atlasLayers(lang, pointCount)],
   } satisfies StyleSpecification;
 }
