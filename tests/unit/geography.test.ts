@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import * as topojson from 'topojson-client';
-import { length, lineString } from '@turf/turf';
+import { coordAll, length, lineString } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { haversineKm, ringSignedArea } from '../../src/lib/geo/coords.ts';
@@ -56,23 +56,6 @@ function occurrences(hay: string, needle: string): number[] {
   const at: number[] = [];
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) at.push(i);
   return at;
-}
-function positionsOf(g: Feature['geometry']): Position[] {
-  if (!g) return [];
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    default:
-      return [];
-  }
 }
 
 // ---------------------------------------------------------------- documents
@@ -165,7 +148,7 @@ describe('features', () => {
 
   it('store [lon, lat] with at most 5 decimals and in range', () => {
     for (const { feature } of features) {
-      for (const [lon, lat, ...rest] of positionsOf(feature.geometry)) {
+      for (const [lon, lat, ...rest] of feature.geometry ? coordAll(feature.geometry) : []) {
         expect(rest, `${feature.id}: 2D positions only`).toHaveLength(0);
         expect(lon).toBeGreaterThanOrEqual(-180);
         expect(lon).toBeLessThanOrEqual(180);

@@ -8,6 +8,7 @@
  */
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
+import { coordAll } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
 
 /** A vertex or point this far from its context is suspicious… */
@@ -59,29 +60,12 @@ export interface SwappedPoint {
   swappedKm: number;
 }
 
-function positionsOf(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    default:
-      return [];
-  }
-}
-
 /** Point features whose [lon, lat] reads as [lat, lon] against the rest of the atlas. */
 export function findSwappedPoints(features: { id: string; geometry: Geometry }[]): SwappedPoint[] {
   const owner: number[] = [];
   const all: Position[] = [];
   features.forEach((f, i) => {
-    for (const p of positionsOf(f.geometry)) {
+    for (const p of coordAll(f.geometry)) {
       all.push(p);
       owner.push(i);
     }
