@@ -84,9 +84,9 @@ export function findSwappedPoints(features: { id: string; geometry: Geometry }[]
     const written = f.geometry.coordinates;
     const swapped = swap(written);
     const swappedKm = nearestKm(swapped, i, NEAR_KM);
-    if (!Number.isFinite(swappedKm)) return;
+    if (!Number.isFinite(swappedKm)) return; // the swap lands on nothing
     const writtenKm = nearestKm(written, i, Number.POSITIVE_INFINITY);
-    if (swappedKm < NEAR_KM && looksSwapped(writtenKm, swappedKm)) out.push({ featureId: f.id, written, swapped, writtenKm, swappedKm });
+    if (looksSwapped(writtenKm, swappedKm)) out.push({ featureId: f.id, written, swapped, writtenKm, swappedKm });
   });
   return out;
 }
