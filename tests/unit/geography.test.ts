@@ -294,7 +294,7 @@ const PUBLISHED_LENGTHS: {
     source: 'Xinhua, 2015-06-02 (via Greenpost): "The 9,826-kilometer Chengdu-Lodz line … leaves China at the Alataw Pass"',
     knownGap: {
       floor: 0.8,
-      why: 'straight legs between ~80 stations miss the winding of the real track (the Baocheng railway is 669 km of track by its route diagram on Wikipedia, our legs between the same stations ~505 km; the Lanxin railway 1,904 km); needs reference rail geometry, which this machine cannot reach',
+      why: 'straight legs between ~80 stations miss the winding of the real track (the Baocheng railway is 669 km of track by its route diagram on Wikipedia, our legs between the same stations ~526 km; the Lanxin railway 1,904 km); needs reference rail geometry, which this machine cannot reach',
     },
   },
   {
