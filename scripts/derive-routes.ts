@@ -2,173 +2,170 @@
  * Rewrite the geometry of every line and polygon feature named in
  * data/derive/geometry.yaml, so that the committed GeoJSON is reproducible:
  *
- *   npx tsx scripts/derive-routes.ts          # rewrite data/features/*.geojson
+ *   npx tsx scripts/derive-routes.ts          # rewrite the derived geometry in data/features/*.geojson
  *   npx tsx scripts/derive-routes.ts --check  # exit 1 if a file would change
+ *   npx tsx scripts/derive-routes.ts --force  # also replace geometry edited by hand
  *
- * Inputs: the recipes (data/derive/geometry.yaml), point features already in
- * data/features/*.geojson, the Natural Earth reference rivers
- * (data/basemap/ne_10m_rivers_yangtze_mekong.geojson)
- * and world-atlas land-10m (estuary channel).
- * The reference rivers are the product's own copy,
- * data/basemap/ne_10m_rivers_yangtze_mekong.geojson (override the folder with $ATLAS_REFERENCE_DIR). Properties are left untouched,
- * except `legs`, which is set from the recipe for multi-part routes.
+ * The data tree is $ATLAS_DATA_ROOT (default: the project root). Inputs: the
+ * recipes (data/derive/geometry.yaml), point features in data/features/, the
+ * Natural Earth reference rivers (data/basemap/ne_10m_rivers_yangtze_mekong.geojson
+ * of the data tree, else of the project; override the folder with
+ * $ATLAS_REFERENCE_DIR) and world-atlas land-10m (estuary channel).
+ *
+ * Safe with a user's files: everything is derived and checked first, then all
+ * changed files are written atomically (temporary file, rename) or none is.
+ * Only the `geometry` and `legs` of features with a recipe change; every other
+ * byte stays. data/derive/produced.json records a hash of what each recipe last
+ * produced: a geometry that differs from it (edited by hand) is not
+ * overwritten unless --force is given. The derivation itself is
+ * src/lib/geo/deriveRoutes.ts (pure, shared with the editor).
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import * as topojson from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import { ccwRing, densifyGreatCircle, type LonLat, roundLine } from '../src/lib/geo/coords.ts';
-import { buildRiverGraph, riverPath, yangtzeOnly } from '../src/lib/geo/riverPath.ts';
-import { indexLand } from '../src/lib/geo/landCheck.ts';
-import { rasterizeLand, waterPath, type WaterGrid } from '../src/lib/geo/waterPath.ts';
+import { validateGeometry } from '../src/lib/atlas/geometryChecks.ts';
+import { duplicateKeys, jsonSyntaxError } from '../src/lib/atlas/jsonPositions.ts';
+import { DeriveContext, deriveAll, parseGeometrySpec, pointsById, type DerivedGeometry } from '../src/lib/geo/deriveRoutes.ts';
+import { applyDerived, featuresInText, overwriteConflicts, producedHash, type ProducedRecord } from '../src/lib/geo/deriveFile.ts';
+import { writeFilesAtomically } from './atomicWrite.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const featuresDir = path.join(root, 'data/features');
-const referenceDir = process.env.ATLAS_REFERENCE_DIR ?? path.join(root, 'data/basemap');
-const check = process.argv.includes('--check');
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-type Ref = string | [number, number];
-type Step =
-  | { river: [Ref, Ref] }
-  | { estuary: [Ref, Ref] }
-  | { sea: Ref[] }
-  | { line: Ref[] }
-  | { arc: Ref[] };
-interface Recipe {
-  parts?: { leg?: string; steps: Step[] }[];
-  polygons?: [number, number][][];
-}
-interface Spec {
-  places: Record<string, { at: [number, number]; note?: string }>;
-  features: Record<string, Recipe>;
+export interface DeriveRunOptions {
+  /** Directory holding data/ (default $ATLAS_DATA_ROOT, else the project root). */
+  root: string;
+  check?: boolean;
+  force?: boolean;
 }
 
-const spec = parse(fs.readFileSync(path.join(root, 'data/derive/geometry.yaml'), 'utf8')) as Spec;
+export interface DeriveRunResult {
+  exitCode: 0 | 1;
+  /** What the CLI prints (errors and the summary). */
+  output: string[];
+  /** Files written (relative to data/features). */
+  written: string[];
+}
 
-// Load every feature file; collect point features for reference by id.
-const files = fs.readdirSync(featuresDir).filter((f) => f.endsWith('.geojson')).sort();
-const collections = new Map<string, FeatureCollection>();
-const points = new Map<string, LonLat>();
-for (const f of files) {
-  const fc = JSON.parse(fs.readFileSync(path.join(featuresDir, f), 'utf8')) as FeatureCollection;
-  collections.set(f, fc);
-  for (const feat of fc.features) {
-    if (feat.geometry?.type === 'Point') points.set(String(feat.id), feat.geometry.coordinates as LonLat);
+const RECORD_HEADER = 'derive-routes.ts: hash of the geometry and legs each recipe last produced (do not edit)';
+
+function readRecord(path: string): ProducedRecord {
+  if (!existsSync(path)) return new Map();
+  try {
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as { produced?: Record<string, unknown> };
+    return new Map(Object.entries(raw.produced ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return new Map();
   }
 }
 
-function resolve(ref: Ref): LonLat {
-  if (Array.isArray(ref)) return ref;
-  const p = points.get(ref) ?? spec.places[ref]?.at;
-  if (!p) throw new Error(`unknown place or point feature "${ref}"`);
-  return [p[0], p[1]];
+function formatRecord(derived: ReadonlyMap<string, DerivedGeometry>): string {
+  const produced: Record<string, string> = {};
+  for (const id of [...derived.keys()].sort()) Object.defineProperty(produced, id, { value: producedHash(derived.get(id)!), enumerable: true });
+  return JSON.stringify({ about: RECORD_HEADER, produced }, null, 2) + '\n';
 }
 
-// Lazily built heavy inputs.
-let riverGraph: ReturnType<typeof buildRiverGraph> | undefined;
-function graph() {
-  if (!riverGraph) {
-    const ref = JSON.parse(fs.readFileSync(path.join(referenceDir, 'ne_10m_rivers_yangtze_mekong.geojson'), 'utf8'));
-    riverGraph = buildRiverGraph(ref, { filter: yangtzeOnly });
-  }
-  return riverGraph;
-}
-let estuaryGrid: WaterGrid | undefined;
-function grid() {
-  if (!estuaryGrid) {
-    const topo = JSON.parse(
-      fs.readFileSync(path.join(root, 'node_modules/world-atlas/land-10m.json'), 'utf8'),
-    ) as Topology;
-    const land = topojson.feature(topo, topo.objects.land) as unknown as Feature<MultiPolygon>;
-    // The Yangtze estuary from Zhenjiang to the sea, at ~400 m cells.
-    estuaryGrid = rasterizeLand(indexLand(land), [119.5, 30.85, 122.7, 32.4], 0.004);
-  }
-  return estuaryGrid;
-}
+export function runDerive(opts: DeriveRunOptions): DeriveRunResult {
+  const out: string[] = [];
+  const fail = (...lines: string[]): DeriveRunResult => ({ exitCode: 1, output: [...out, ...lines], written: [] });
+  const featuresDir = join(opts.root, 'data/features');
+  const specPath = join(opts.root, 'data/derive/geometry.yaml');
+  const recordPath = join(opts.root, 'data/derive/produced.json');
+  if (!existsSync(specPath)) return { exitCode: 0, output: [`no ${specPath}: nothing to derive`], written: [] };
 
-function runStep(step: Step): LonLat[] {
-  if ('river' in step) {
-    const [a, b] = step.river.map(resolve);
-    // The route starts and ends at the ports themselves, which sit on the bank.
-    return [a, ...riverPath(graph(), a, b, { simplifyTolerance: 0.003 }).coordinates, b];
+  let rawSpec: unknown;
+  try {
+    rawSpec = parseYaml(readFileSync(specPath, 'utf8'));
+  } catch (e) {
+    return fail(`data/derive/geometry.yaml: not readable YAML: ${(e as Error).message.split('\n')[0]}`);
   }
-  if ('estuary' in step) {
-    const [a, b] = step.estuary.map(resolve);
-    return waterPath(grid(), a, b, { simplifyTolerance: 0.002 });
-  }
-  if ('sea' in step) return densifyGreatCircle(step.sea.map(resolve), 100);
-  if ('arc' in step) return densifyGreatCircle(step.arc.map(resolve), 50);
-  // Stations in order; long legs follow the great circle between them (drawn as curves on the map, like the sea legs).
-  if ('line' in step) return densifyGreatCircle(step.line.map(resolve), 100);
-  throw new Error(`unknown step ${JSON.stringify(step)}`);
-}
+  const { spec, errors: specErrors } = parseGeometrySpec(rawSpec);
+  if (specErrors.length) return fail(...specErrors.map((e) => `data/derive/geometry.yaml: ${e}`), 'nothing was written');
 
-function buildGeometry(id: string, recipe: Recipe): { geometry: Geometry; legs?: string[] } {
-  if (recipe.polygons) {
-    const polys = recipe.polygons.map((ring) => [ccwRing(roundLine(ring))]);
-    const geometry: Polygon | MultiPolygon =
-      polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
-    return { geometry };
-  }
-  if (!recipe.parts?.length) throw new Error(`${id}: recipe has neither parts nor polygons`);
-  const parts: Position[][] = recipe.parts.map((part) => {
-    const coords: LonLat[] = [];
-    for (const step of part.steps) {
-      for (const c of runStep(step)) coords.push(c);
+  // Read every feature file; any file we cannot read safely stops the run before anything is written.
+  const files = existsSync(featuresDir) ? readdirSync(featuresDir).filter((f) => f.endsWith('.geojson')).sort() : [];
+  const texts = new Map<string, string>();
+  const collections: FeatureCollection[] = [];
+  const errors: string[] = [];
+  for (const f of files) {
+    const text = readFileSync(join(featuresDir, f), 'utf8');
+    texts.set(f, text);
+    const syntax = jsonSyntaxError(text);
+    if (syntax) {
+      errors.push(`data/features/${f}:${syntax.line}:${syntax.column}: not readable JSON (${syntax.message})`);
+      continue;
     }
-    return roundLine(coords);
+    for (const d of duplicateKeys(text)) errors.push(`data/features/${f}:${d.line}:${d.column}: key "${d.key}" appears twice in one object (the second would silently win)`);
+    collections.push(JSON.parse(text) as FeatureCollection);
+  }
+  // Where each recipe's feature lives.
+  const fileOf = new Map<string, string>();
+  const current = new Map<string, { geometry: unknown; legs?: unknown }>();
+  for (const [f, text] of texts) {
+    for (const [id, cur] of featuresInText(text)) {
+      if (!spec.recipes.has(id)) continue;
+      if (fileOf.has(id)) errors.push(`data/features/${f}: feature "${id}" is also in ${fileOf.get(id)}; a recipe can fill only one`);
+      else {
+        fileOf.set(id, f);
+        current.set(id, cur);
+      }
+    }
+  }
+  const missing = [...spec.recipes.keys()].filter((id) => !fileOf.has(id));
+  if (missing.length) errors.push(`recipes without a feature in data/features/: ${missing.join(', ')} (add the feature, with "geometry": null, or remove the recipe)`);
+  if (errors.length) return fail(...errors, 'nothing was written');
+
+  const ctx = new DeriveContext(spec, pointsById(collections), {
+    rivers: () => {
+      const own = join(opts.root, 'data/basemap');
+      const dir = process.env.ATLAS_REFERENCE_DIR ?? (existsSync(join(own, 'ne_10m_rivers_yangtze_mekong.geojson')) ? own : join(projectRoot, 'data/basemap'));
+      return JSON.parse(readFileSync(join(dir, 'ne_10m_rivers_yangtze_mekong.geojson'), 'utf8'));
+    },
+    land: () => {
+      const topo = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/land-10m.json'), 'utf8')) as Topology;
+      return topojson.feature(topo, topo.objects.land) as unknown as Feature<MultiPolygon>;
+    },
   });
-  if (parts.length === 1) return { geometry: { type: 'LineString', coordinates: parts[0] } };
-  // Consecutive parts share their junction vertex.
-  for (let i = 1; i < parts.length; i++) {
-    const prevEnd = parts[i - 1][parts[i - 1].length - 1];
-    if (parts[i][0][0] !== prevEnd[0] || parts[i][0][1] !== prevEnd[1]) parts[i].unshift(prevEnd);
+  const { derived, errors: deriveErrors } = deriveAll(ctx);
+  for (const [id, d] of derived)
+    for (const issue of validateGeometry(d.geometry)) deriveErrors.push(`${id}: the derived geometry is invalid: ${issue.message}`);
+  if (deriveErrors.length) return fail(...deriveErrors, 'nothing was written');
+
+  // New file texts; only files holding a recipe's feature can change.
+  const changed: { file: string; text: string }[] = [];
+  for (const f of new Set(fileOf.values())) {
+    const before = texts.get(f)!;
+    const after = applyDerived(before, derived);
+    if (after !== before) changed.push({ file: f, text: after });
   }
-  return {
-    geometry: { type: 'MultiLineString', coordinates: parts },
-    legs: recipe.parts.map((p, i) => {
-      if (!p.leg) throw new Error(`${id}: part ${i} of a multi-part route needs a leg`);
-      return p.leg;
-    }),
-  };
+  if (opts.check) {
+    for (const c of changed) out.push(`data/features/${c.file}: derived geometry differs from the committed file`);
+    if (changed.length) return fail();
+    return { exitCode: 0, output: [`checked ${derived.size} features in ${files.length} files`], written: [] };
+  }
+  if (!opts.force) {
+    const conflicts = overwriteConflicts(current, derived, readRecord(recordPath));
+    if (conflicts.length)
+      return fail(
+        ...conflicts.map((c) => `data/features/${fileOf.get(c.id)} ${c.message}`),
+        'nothing was written: move the edit into the recipe in data/derive/geometry.yaml, or run with --force to replace the geometry',
+      );
+  }
+  const record = formatRecord(derived);
+  const writes = changed.map((c) => ({ path: join(featuresDir, c.file), text: c.text }));
+  if (!existsSync(recordPath) || readFileSync(recordPath, 'utf8') !== record) writes.push({ path: recordPath, text: record });
+  writeFilesAtomically(writes);
+  out.push(`derived ${derived.size} features in ${files.length} files${changed.length ? ` (${changed.length} files rewritten: ${changed.map((c) => c.file).join(', ')})` : ''}`);
+  return { exitCode: 0, output: out, written: changed.map((c) => c.file) };
 }
 
-/** Two-space JSON with each [lon, lat] pair kept on one line. */
-export function formatCollection(fc: FeatureCollection): string {
-  return (
-    JSON.stringify(fc, null, 2).replace(/\[\s+(-?[\d.e+-]+),\s+(-?[\d.e+-]+)\s+\]/g, '[$1, $2]') + '\n'
-  );
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const r = runDerive({ root: resolve(process.env.ATLAS_DATA_ROOT ?? projectRoot), check: args.includes('--check'), force: args.includes('--force') });
+  for (const line of r.output) (r.exitCode ? console.error : console.log)(line);
+  process.exit(r.exitCode);
 }
-
-const seen = new Set<string>();
-let changed = 0;
-for (const [file, fc] of collections) {
-  for (const feat of fc.features) {
-    const id = String(feat.id);
-    const recipe = spec.features[id];
-    if (!recipe) continue;
-    seen.add(id);
-    const { geometry, legs } = buildGeometry(id, recipe);
-    feat.geometry = geometry;
-    const props = (feat.properties ??= {});
-    if (legs) props.legs = legs;
-    else delete props.legs;
-  }
-  const out = formatCollection(fc);
-  const target = path.join(featuresDir, file);
-  if (fs.readFileSync(target, 'utf8') !== out) {
-    changed++;
-    if (check) console.error(`${file}: derived geometry differs from the committed file`);
-    else fs.writeFileSync(target, out);
-  }
-}
-const missing = Object.keys(spec.features).filter((id) => !seen.has(id));
-if (missing.length) {
-  console.error(`recipes without a feature: ${missing.join(', ')}`);
-  process.exit(1);
-}
-if (check && changed) process.exit(1);
-console.log(`${check ? 'checked' : 'derived'} ${seen.size} features in ${files.length} files${changed && !check ? ` (${changed} files rewritten)` : ''}`);

@@ -4,6 +4,7 @@ import {
   parse as parseJsonc,
   parseTree,
   printParseErrorCode,
+  visit,
   type JSONPath,
   type Node as JsonNode,
   type ParseError,
@@ -80,4 +81,47 @@ export class JsonLocator {
     const arr = this.node(['features']);
     return arr?.type === 'array' ? (arr.children ?? []).map((c) => [c.offset, c.offset + c.length]) : [];
   }
+}
+
+/**
+ * The deepest nesting of [ and { in a JSON text (strings skipped) and where it
+ * is first exceeded past `limit`. Iterative, so a hostile depth cannot overflow
+ * the stack the way a recursive parser would.
+ */
+export function nestingDepth(text: string, limit = Number.POSITIVE_INFINITY): { depth: number; overAt?: number } {
+  let depth = 0;
+  let max = 0;
+  let overAt: number | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > max) max = depth;
+      if (depth > limit && overAt === undefined) overAt = i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return { depth: max, overAt };
+}
+
+/** Keys that occur twice in one JSON object (JSON.parse keeps the last silently), with where the second one is. */
+export function duplicateKeys(text: string): { key: string; line: number; column: number }[] {
+  const out: { key: string; line: number; column: number }[] = [];
+  const stack: Set<string>[] = [];
+  visit(text, {
+    onObjectBegin: () => void stack.push(new Set()),
+    onObjectEnd: () => void stack.pop(),
+    onObjectProperty: (key, offset) => {
+      const keys = stack[stack.length - 1];
+      if (!keys) return;
+      if (keys.has(key)) out.push({ key, ...lineColumn(text, offset) });
+      else keys.add(key);
+    },
+  });
+  return out;
 }
