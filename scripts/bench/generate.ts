@@ -8,9 +8,16 @@
  * Writes <outDir>/data/documents/*.md and <outDir>/data/features/*.geojson
  * (default outDir: dist-bench/generated-atlas, which git ignores).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeFilesAtomically } from '../atomicWrite.ts';
 import { mulberry32 } from '../seededRandom.ts';
+
+/** The file that marks a folder as the generator's own: only such a folder (or a new or empty one) is ever written to. */
+export const GENERATED_MARKER = '.corridor-atlas-generated';
+
+/** The generator will not write where it could destroy someone's files. */
+export class RefusedOutputDir extends Error {}
 
 export interface GenerateOptions {
   features: number;
@@ -121,12 +128,32 @@ export function generateAtlas(opts: GenerateOptions): Record<string, string> {
   return files;
 }
 
-export function writeAtlas(outDir: string, opts: GenerateOptions): void {
-  rmSync(join(outDir, 'data'), { recursive: true, force: true });
-  for (const [path, text] of Object.entries(generateAtlas(opts))) {
-    mkdirSync(join(outDir, path, '..'), { recursive: true });
-    writeFileSync(join(outDir, path), text);
+/**
+ * Make `outDir` the generator's own, or refuse: a folder that does not exist
+ * yet is created and marked; an empty one is marked; one that holds the marker
+ * was made by the generator before. Anything else (a project root, a home
+ * folder) is refused before a single file is touched.
+ */
+export function claimOutputDir(outDir: string): void {
+  if (!existsSync(outDir)) {
+    mkdirSync(outDir, { recursive: true });
+  } else {
+    if (!statSync(outDir).isDirectory()) throw new RefusedOutputDir(`${outDir} is not a folder; give the generator a new folder to write into`);
+    if (!existsSync(join(outDir, GENERATED_MARKER)) && readdirSync(outDir).length > 0)
+      throw new RefusedOutputDir(
+        `refusing to write into ${outDir}: it already holds files the generator did not make (no ${GENERATED_MARKER} marker), and it would replace its data/ folder. ` +
+          'Give a new or empty folder (the default is dist-bench/generated-atlas).',
+      );
   }
+  writeFileSync(join(outDir, GENERATED_MARKER), 'Written by scripts/bench/generate.ts, which may replace this folder\'s data/ on its next run.\n');
+}
+
+export function writeAtlas(outDir: string, opts: GenerateOptions): void {
+  claimOutputDir(outDir);
+  const files = generateAtlas(opts);
+  rmSync(join(outDir, 'data'), { recursive: true, force: true });
+  for (const path of Object.keys(files)) mkdirSync(join(outDir, path, '..'), { recursive: true });
+  writeFilesAtomically(Object.entries(files).map(([path, text]) => ({ path: join(outDir, path), text })));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -137,6 +164,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const out = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist-bench/generated-atlas');
   const opts = { features: flag('features', 10_000), documents: flag('documents', 200), seed: flag('seed', 6) };
-  writeAtlas(out, opts);
+  try {
+    writeAtlas(out, opts);
+  } catch (e) {
+    if (!(e instanceof RefusedOutputDir)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
   console.log(`wrote ${opts.features} features and ${opts.documents} documents to ${out}/data`);
 }
