@@ -9,7 +9,8 @@ import type { JSONPath } from 'jsonc-parser';
 import type { Feature, Geometry } from 'geojson';
 import { anchorQuote } from './anchor.ts';
 import { compileDocument, fileStem, KEBAB_ID, str } from './compileDocument.ts';
-import { JsonLocator, jsonSyntaxError, lineColumn } from './jsonPositions.ts';
+import { duplicateKeys, JsonLocator, jsonSyntaxError, lineColumn, nestingDepth } from './jsonPositions.ts';
+import { countPositions, fmt, LIMITS, POSITION_DEPTH } from './limits.ts';
 import type { Problem } from './problems.ts';
 import { validateGeometry } from './geometryChecks.ts';
 import { checkCitationSupport, checkGeometryBasis, checkPublishedLength, checkReferences, type CertaintyIssue } from './certaintyChecks.ts';
@@ -78,6 +79,18 @@ function compileFeatureFile(
 ): AtlasFeature[] {
   const err = (message: string, hint?: string, id?: string, line?: number, column?: number) =>
     problems.push({ severity: 'error', file: file.path, line, column, id, message, hint });
+  // Documents a file we cannot read names, so that they are not reported as "cited by no feature".
+  const mentionedIn = (text: string) => {
+    for (const m of text.matchAll(/"document"\s*:\s*"([^"\\]+)"/g)) mentioned.add(m[1]);
+  };
+  // Iterative depth check first: the parsers below recurse and a hostile nesting would overflow the stack.
+  const depth = nestingDepth(file.text, LIMITS.jsonDepth);
+  if (depth.overAt !== undefined) {
+    const { line, column } = lineColumn(file.text, depth.overAt);
+    err(`JSON nested more than ${LIMITS.jsonDepth} levels deep (${fmt(depth.depth)} levels)`, 'a feature file needs at most 8 levels (collection, features, feature, geometry, coordinates…): remove the extra brackets', undefined, line, column);
+    mentionedIn(file.text);
+    return [];
+  }
   let json: unknown;
   try {
     json = JSON.parse(file.text.replace(/^\uFEFF/, ''));
@@ -85,8 +98,11 @@ function compileFeatureFile(
     const where = jsonSyntaxError(file.text);
     const what = where ? where.message : (e as Error).message;
     err(`not readable JSON (${what})`, 'fix the JSON syntax (a missing comma or bracket is the usual cause)', undefined, where?.line, where?.column);
+    mentionedIn(file.text);
     return [];
   }
+  for (const d of duplicateKeys(file.text))
+    err(`key "${d.key}" appears twice in one object; only the second would count`, `remove one of the two "${d.key}" entries (or merge them)`, undefined, d.line, d.column);
   const loc = new JsonLocator(file.text);
   // RFC 7946 structure (well-kept checker, with offsets); our own semantic checks follow.
   const structural = rfc7946Issues(file.text).map((i) => ({ ...i, ...lineColumn(file.text, i.from) }));
@@ -103,6 +119,11 @@ function compileFeatureFile(
         : typeof json;
     err(`not a GeoJSON FeatureCollection (found ${what})`, 'the file must be {"type": "FeatureCollection", "features": [ … ]}', undefined, 1, 1);
     for (const i of structural) err(`RFC 7946: ${i.message}`, rfc7946Hint(i.message), undefined, i.line, i.column);
+    return [];
+  }
+  if (fc.features.length > LIMITS.features) {
+    err(`the file has ${fmt(fc.features.length)} features; the atlas takes at most ${fmt(LIMITS.features)}`, 'keep the features a reader needs, or split the atlas (see "Limits" in docs/authoring.md)', undefined, 1, 1);
+    mentionedIn(file.text);
     return [];
   }
   const out: AtlasFeature[] = [];
@@ -127,6 +148,12 @@ function compileFeatureFile(
       e(`duplicate id "${f.id}" (also in ${seenIds.get(f.id)})`, 'ids must be unique across all feature files; rename one', ['id']);
     } else {
       seenIds.set(f.id, file.path);
+    }
+    const g0 = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+    const positions = g0 && typeof g0.type === 'string' ? countPositions(g0.coordinates, POSITION_DEPTH[g0.type] ?? 0) : 0;
+    if (positions > LIMITS.positionsPerFeature) {
+      e(`geometry has ${fmt(positions)} positions; the limit is ${fmt(LIMITS.positionsPerFeature)} per feature`, 'simplify the line (a vertex every few hundred metres is plenty at atlas scale), or split it into several features', ['geometry', 'coordinates']);
+      return;
     }
     const geometryIssues = f.geometry ? validateGeometry(f.geometry as Geometry) : [];
     // Structural issues inside this feature; where our own geometry check already explains the geometry, keep ours (it has a fix).
@@ -184,10 +211,8 @@ function compileFeatureFile(
         const { support, reasoning } = checkCitationSupport(c as Record<string, unknown>, ci, certainty);
         report();
         const doc = documents.get(docId);
-        if (!doc && brokenDocuments.has(docId)) {
-          e(`citations[${ci}] names document "${docId}", which has errors of its own`, `fix data/documents/${docId}.md first (see its messages)`, cpath('document'));
-          return;
-        }
+        // A document with errors of its own has its message already: no follow-up per citation (the atlas fails anyway).
+        if (!doc && brokenDocuments.has(docId)) return;
         if (!doc) {
           const known = [...documents.keys()];
           e(
@@ -275,6 +300,13 @@ export function compileAtlas(input: CompileInput): CompileResult {
   for (const file of [...input.features].sort((a, b) => a.path.localeCompare(b.path))) {
     features.push(...compileFeatureFile(file, documents, brokenDocuments, seenIds, mentioned, problems, coordinatesAt));
   }
+  if (features.length > LIMITS.features)
+    problems.push({ severity: 'error', file: 'data/features', message: `the atlas has ${fmt(features.length)} features; it takes at most ${fmt(LIMITS.features)}`, hint: 'keep the features a reader needs (see "Limits" in docs/authoring.md)' });
+  if (documents.size > LIMITS.documents)
+    problems.push({ severity: 'error', file: 'data/documents', message: `the atlas has ${fmt(documents.size)} documents; it takes at most ${fmt(LIMITS.documents)}`, hint: 'see "Limits" in docs/authoring.md' });
+  const totalPositions = features.reduce((n, f) => n + countPositions((f.geometry as { coordinates?: unknown }).coordinates, POSITION_DEPTH[f.geometry.type] ?? 0), 0);
+  if (totalPositions > LIMITS.positions)
+    problems.push({ severity: 'error', file: 'data/features', message: `the atlas has ${fmt(totalPositions)} positions in all; it takes at most ${fmt(LIMITS.positions)}`, hint: 'simplify the longest lines (see "Limits" in docs/authoring.md)' });
   for (const s of findSwappedPoints(features)) {
     const [lon, lat] = s.written;
     problems.push({

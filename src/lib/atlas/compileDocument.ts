@@ -3,25 +3,11 @@ import { parseMarkdown } from './frontMatter.ts';
 import { splitParagraphs } from './paragraphs.ts';
 import type { Problem } from './problems.ts';
 import type { SourceFile } from './compile.ts';
+import { checkDate } from './dates.ts';
 import type { AtlasDocument, DatePrecision } from './types.ts';
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** Check a YYYY, YYYY-MM or YYYY-MM-DD string; returns its precision or an error message. */
-export function checkDate(value: unknown): { precision: DatePrecision } | { error: string } {
-  if (typeof value !== 'string') return { error: 'must be a quoted string like "2024-11-25", "2024-11" or "2024"' };
-  const m = DATE.exec(value);
-  if (!m) return { error: `"${value}" is not YYYY, YYYY-MM or YYYY-MM-DD` };
-  const [, y, mo, d] = m;
-  if (mo !== undefined && (+mo < 1 || +mo > 12)) return { error: `"${value}" has month ${mo}` };
-  if (d !== undefined) {
-    const days = new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
-    if (+d < 1 || +d > days) return { error: `"${value}" is not a real day (${y}-${mo} has ${days} days)` };
-    return { precision: 'day' };
-  }
-  return { precision: mo !== undefined ? 'month' : 'year' };
-}
+export { checkDate } from './dates.ts';
 
 export function fileStem(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
@@ -35,7 +21,7 @@ export function compileDocument(file: SourceFile, problems: Problem[]): AtlasDoc
   const parsed = parseMarkdown(file.text);
   const at = (message: string, hint?: string, line?: number, id?: string) =>
     problems.push({ severity: 'error', file: file.path, line, id, message, hint });
-  for (const e of parsed.errors) at(`front matter: ${e.message}`, 'fix the YAML between the two --- lines', e.line ? e.line + 1 : undefined, fileStem(file.path));
+  for (const e of parsed.errors) at(`front matter: ${e.message}`, e.hint, e.line, fileStem(file.path));
   const d = parsed.data;
   if (!d) return null;
   const before = problems.length;

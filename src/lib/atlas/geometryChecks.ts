@@ -19,9 +19,21 @@ function decimals(n: number): number {
   return dot === -1 ? 0 : s.length - dot - 1;
 }
 
+/** A value as written, but with numbers JSON cannot hold (1e999 parses as Infinity) shown as such, not as null. */
+export function showValue(v: unknown): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? 'Infinity (a number too large, like 1e999)' : v < 0 ? '-Infinity (a number too large, like -1e999)' : 'NaN';
+  if (Array.isArray(v)) return `[${v.slice(0, 4).map(showValue).join(',')}${v.length > 4 ? ',…' : ''}]`;
+  return (JSON.stringify(v) ?? String(v)).slice(0, 200);
+}
+
 function checkPosition(p: unknown, where: string, issues: GeometryIssue[], path: number[] = []): p is Position {
   if (!Array.isArray(p) || p.length < 2 || p.length > 3 || p.some((n) => typeof n !== 'number' || !Number.isFinite(n))) {
-    issues.push({ message: `${where}: position ${JSON.stringify(p)} is not [lon, lat]`, hint: 'write each position as [longitude, latitude] numbers', path });
+    const huge = Array.isArray(p) && p.some((n) => typeof n === 'number' && !Number.isFinite(n));
+    issues.push({
+      message: `${where}: position ${showValue(p)} is not [lon, lat]`,
+      hint: huge ? 'write ordinary numbers: longitude within ±180, latitude within ±90' : 'write each position as [longitude, latitude] numbers',
+      path,
+    });
     return false;
   }
   const [lon, lat] = p as number[];
@@ -51,6 +63,26 @@ function checkLine(coords: unknown, where: string, issues: GeometryIssue[], path
   if (new Set(coords.map((p) => `${p[0]},${p[1]}`)).size < 2)
     issues.push({ message: `${where}: a line needs at least two distinct positions`, hint: 'add the other end of the line (a line with one place is a Point)', path });
   checkSwappedVertices(coords, where, issues, path);
+  checkAntimeridian(coords, where, issues, path);
+}
+
+/**
+ * A segment whose ends are more than 180° of longitude apart: the map draws it
+ * the long way round (across Eurasia), while its length is measured the short
+ * way. The atlas does not wrap lines; the author splits them at ±180°.
+ */
+function checkAntimeridian(coords: Position[], where: string, issues: GeometryIssue[], path: number[]): void {
+  for (let i = 1; i < coords.length; i++) {
+    const [a, b] = [coords[i - 1], coords[i]];
+    if (Math.abs(b[0] - a[0]) > 180) {
+      issues.push({
+        message: `${where}[${i - 1}]–[${i}]: the segment from [${a[0]}, ${a[1]}] to [${b[0]}, ${b[1]}] crosses the antimeridian (±180° longitude); the map would draw it the long way round the world`,
+        hint: 'split the line at ±180° into a MultiLineString (one part ending at 180, the next starting at -180), or keep the route on one side',
+        path: [...path, i],
+      });
+      return;
+    }
+  }
 }
 
 /** In-range [lat, lon] swaps, which only show against the positions beside them (swappedPositions.ts). */
@@ -80,6 +112,7 @@ function checkPolygon(rings: unknown, where: string, issues: GeometryIssue[], pa
     }
     if (!ring.map((p, i) => checkPosition(p, `${w}[${i}]`, issues, [...at, i])).every(Boolean)) return;
     checkSwappedVertices(ring, w, issues, at);
+    checkAntimeridian(ring, w, issues, at);
     if (ring.length < 4) issues.push({ message: `${w}: a ring needs at least 4 positions (first repeated as last)`, hint: 'a triangle is 3 corners plus the first corner again', path: at });
     const a = ring[0];
     const b = ring[ring.length - 1];

@@ -43,7 +43,16 @@ const EXPECTED: Record<string, RegExp[]> = {
   'unknown-document': [/\[sample-river-port\]: citations\[0\] names unknown document "sample-agreemnet"/, /fix: use one of: sample-agreement/],
   'quote-not-found': [/ports\.geojson:16:22 \[sample-river-port\]: quote not found in document "sample-agreement": "open a fast lane at the sea port"/, /npm run cite -- sample-agreement/],
   'quote-ambiguous': [/\[sample-river-port\]: quote occurs 2 times in document "sample-agreement": "The two customs will"/, /fix: add "prefix"/],
-  'document-without-title': [/sample-agreement\.md:1 \[sample-agreement\]: document has no `title`/, /citations\[0\] names document "sample-agreement", which has errors of its own/],
+  'document-without-title': [/sample-agreement\.md:1 \[sample-agreement\]: document has no `title`/],
+  'yaml-tab-on-line-11': [/^error: data\/documents\/sample-agreement\.md:11 \[sample-agreement\]: front matter: Tabs are not allowed as indentation$/m, /fix: indent with spaces, not tabs: replace the tab on line 11/],
+  'yaml-no-opening-fence': [/sample-agreement\.md:1 \[sample-agreement\]: front matter: no YAML front matter: the file does not start with a line "---"/, /fix: make the first line of the file "---"/],
+  'yaml-no-closing-fence': [/sample-agreement\.md:1 \[sample-agreement\]: front matter: the front matter opened by "---" on line 1 is never closed/, /fix: add a line "---" after the last field/],
+  'yaml-alias-bomb': [/sample-agreement\.md:\d+ \[sample-agreement\]: front matter: YAML aliases \(\*name\) expand to more than 100 copies/, /fix: write the values out/],
+  'document-broken-cited-by-four': [/sample-agreement\.md:1 \[sample-agreement\]: document has no `title`/],
+  'json-nested-5000-deep': [/^error: data\/features\/deep\.geojson:1:\d+: JSON nested more than 32 levels deep \(5,002 levels\)$/m, /ports\.geojson:\d+:\d+ \[sample-river-port\]: unknown kind "harbour"/],
+  'json-duplicate-key': [/ports\.geojson:10:9: key "kind" appears twice in one object; only the second would count/, /fix: remove one of the two "kind" entries/],
+  'line-crosses-antimeridian': [/\[sample-route\]: LineString\[1\]–\[2\]: the segment from \[179\.9, 61\.2\] to \[-179\.9, 62\.3\] crosses the antimeridian/, /fix: split the line at ±180°/],
+  'coordinate-1e999': [/\[sample-river-port\]: Point: position \[Infinity \(a number too large, like 1e999\),30\.63\] is not \[lon, lat\]/],
   'document-without-date': [/sample-agreement\.md:1 \[sample-agreement\]: document has no `date`/],
   'document-impossible-date': [/sample-agreement\.md:4 \[sample-agreement\]: date "2022-02-30" is not a real day \(2022-02 has 28 days\)/],
   'not-utf8': [/sample-agreement\.md:15:1: file is not valid UTF-8/, /fix: save the file as UTF-8/],
@@ -101,6 +110,20 @@ describe('npm run check on bad data', () => {
     expect(r.stdout).toMatch(/^\d+ error\(s\), \d+ warning\(s\)$/m);
     // Every error line says where it is and is followed by a fix.
     for (const line of r.stdout.split('\n').filter((l) => l.startsWith('error: '))) expect(line).toMatch(/^error: data\/(documents|features)\/[\w.-]+(:\d+(:\d+)?)?( \[[^ ]+\])?: \S/);
+  });
+
+  test('one broken document gives one error, however many features cite it', () => {
+    const r = results.get('document-broken-cited-by-four')!;
+    expect(r.stdout).toMatch(/^1 error\(s\), 0 warning\(s\)$/m);
+    expect(r.stdout).not.toMatch(/errors of its own/);
+  });
+
+  test('a feature file that is not readable JSON does not make its documents "cited by no feature"', () => {
+    for (const name of ['unreadable-json', 'json-nested-5000-deep']) expect(results.get(name)!.stdout).not.toMatch(/cited by no feature/);
+  });
+
+  test('no message shows a number JSON cannot hold as null', () => {
+    expect(results.get('coordinate-1e999')!.stdout).not.toMatch(/null/);
   });
 
   test.each(Object.entries(WARNINGS))('%s: a warning, exit 0', (name, pattern) => {
