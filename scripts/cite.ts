@@ -1,5 +1,10 @@
 /**
  * `npm run cite -- <doc-id> "<quote>" [--prefix "<words before>"]`
+ * `npm run cite -- <doc-id> --file passage.txt`   (the passage from a file)
+ * `pbpaste | npm run cite -- <doc-id>`            (the passage from standard input; or give "-")
+ *
+ * Reading the passage from a file or standard input spares shell quoting:
+ * quotes, dollar signs and line breaks in the passage arrive as they are.
  *
  * Resolve a quote against a document exactly as the build will, and print:
  * - when it matches once: the citation to paste into a feature, the W3C
@@ -9,25 +14,53 @@
  * Exit 0 when the citation would anchor, 1 otherwise.
  * The data directory is `$ATLAS_DATA_ROOT/data` or `./data`.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { anchorQuote } from '../src/lib/atlas/anchor.ts';
-import { disambiguatingPrefixes, nearMisses, occurrences, paragraphAround } from '../src/lib/atlas/citeHelp.ts';
+import { describeDifferences, disambiguatingPrefixes, nearMisses, occurrences, paragraphAround } from '../src/lib/atlas/citeHelp.ts';
 import { parseMarkdown } from '../src/lib/atlas/frontMatter.ts';
 import { readDataFiles } from './data-files.ts';
 
-const USAGE = 'usage: npm run cite -- <doc-id> "<quote>" [--prefix "<words just before the quote>"]';
+const USAGE = [
+  'usage: npm run cite -- <doc-id> "<quote>" [--prefix "<words just before the quote>"]',
+  '       npm run cite -- <doc-id> --file <passage.txt> [--prefix "…"]',
+  '       <command that prints the passage> | npm run cite -- <doc-id> [--prefix "…"]',
+].join('\n');
 
-function parseArgs(argv: string[]): { docId: string; quote: string; prefix?: string } | null {
+type Args = { docId: string; quote: string; prefix?: string };
+
+/** The passage comes from the arguments, from --file, or from standard input ("-", or nothing when input is piped). */
+function parseArgs(argv: string[]): Args | { error: string } {
   const rest = [...argv];
-  let prefix: string | undefined;
-  const p = rest.indexOf('--prefix');
-  if (p !== -1) {
-    prefix = rest[p + 1];
-    rest.splice(p, 2);
-  }
-  if (rest.length < 2 || prefix === '') return null;
-  return { docId: rest[0], quote: rest.slice(1).join(' '), prefix };
+  const take = (flag: string): string | undefined | null => {
+    const i = rest.indexOf(flag);
+    if (i === -1) return undefined;
+    const v = rest[i + 1];
+    rest.splice(i, 2);
+    return v === undefined || v === '' ? null : v;
+  };
+  const prefix = take('--prefix');
+  const file = take('--file');
+  if (prefix === null) return { error: '--prefix needs the words just before the quote' };
+  if (file === null) return { error: '--file needs the name of a file holding the passage' };
+  const [docId, ...words] = rest;
+  if (!docId) return { error: 'give the document id first' };
+  let quote: string;
+  if (file !== undefined) {
+    try {
+      quote = readFileSync(file, 'utf8');
+    } catch (e) {
+      return { error: `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    }
+  } else if (words.length === 0 || (words.length === 1 && words[0] === '-')) {
+    if (process.stdin.isTTY && words[0] !== '-') return { error: 'give the passage after the document id, with --file, or on standard input' };
+    quote = readFileSync(0, 'utf8');
+  } else quote = words.join(' ');
+  // A passage from a file or a paste keeps its line breaks; the build folds whitespace, so only the ends are trimmed.
+  quote = quote.replace(/^\uFEFF/, '').trim();
+  if (!quote) return { error: 'the passage is empty' };
+  return { docId, quote, prefix };
 }
 
 /** Mark [start, end) of the paragraph with »« and wrap long text for the terminal. */
@@ -46,8 +79,8 @@ function context(body: string, start: number, end: number, n = 70): string {
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
-  if (!args) {
-    console.error(USAGE);
+  if ('error' in args) {
+    console.error(`${args.error}\n${USAGE}`);
     return 2;
   }
   const root = resolve(process.env.ATLAS_DATA_ROOT ?? '.');
@@ -94,7 +127,10 @@ function main(): number {
     console.log('\nNearest passages (edit distance):\n');
     misses.forEach((m, i) => {
       console.log(`${i + 1}. ${Math.round(m.similarity * 100)}% similar (${m.distance} edits), at ${m.start}–${m.end}:`);
-      console.log(`   "${m.text.replace(/\s+/g, ' ')}"\n`);
+      console.log(`   "${m.text.replace(/\s+/g, ' ')}"`);
+      const diffs = m.similarity >= 0.75 ? describeDifferences(args.quote, m.text) : [];
+      if (diffs.length) console.log(`   How yours differs: ${diffs.join('; ')}.`);
+      console.log('');
     });
     console.log(`Copy the words you mean from one of these, then run npm run cite -- ${args.docId} "<those words>" again.`);
   }

@@ -95,3 +95,99 @@ export function paragraphAround(body: string, start: number, end: number): { tex
   const from = a === -1 ? 0 : a + 2;
   return { text: body.slice(from, b === -1 ? body.length : b), start: from };
 }
+
+const QUOTE_MARKS: Record<string, string> = { '"': 'straight double quote "', '“': 'curly opening quote “', '”': 'curly closing quote ”', '„': 'low quote „', "'": "straight apostrophe '", '‘': 'curly opening single quote ‘', '’': 'curly apostrophe ’', '「': 'corner bracket 「', '」': 'corner bracket 」' };
+const DASHES: Record<string, string> = { '-': 'hyphen -', '‐': 'hyphen ‐ (U+2010)', '‑': 'non-breaking hyphen ‑', '‒': 'figure dash ‒', '–': 'en dash –', '—': 'em dash —', '―': 'horizontal bar ―', '−': 'minus sign −' };
+const COMMAS: Record<string, string> = { ',': 'comma ,', '，': 'full-width comma ，', '、': 'enumeration comma 、' };
+
+/** One edit turning the quote into the passage: what the text has where the quote has something else. */
+interface Edit {
+  /** In the quote (empty: the text has something the quote lacks). */
+  wrote: string;
+  /** In the text (empty: the quote has something the text lacks). */
+  text: string;
+  /** Folded quote offset of the edit. */
+  at: number;
+  /** Folded passage offset of the edit. */
+  bt: number;
+}
+
+/** Character edits between two short strings (Levenshtein alignment). */
+function alignEdits(a: string, b: string): Edit[] {
+  const n = a.length;
+  const m = b.length;
+  const d: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = 0; i <= n; i++) d[i][0] = i;
+  for (let j = 0; j <= m; j++) d[0][j] = j;
+  for (let i = 1; i <= n; i++)
+    for (let j = 1; j <= m; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const edits: Edit[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && d[i][j] === d[i - 1][j - 1]) {
+      i--;
+      j--;
+    } else if (i > 0 && j > 0 && d[i][j] === d[i - 1][j - 1] + 1) {
+      edits.push({ wrote: a[i - 1], text: b[j - 1], at: i - 1, bt: j - 1 });
+      i--;
+      j--;
+    } else if (j > 0 && d[i][j] === d[i][j - 1] + 1) {
+      edits.push({ wrote: '', text: b[j - 1], at: i, bt: j - 1 });
+      j--;
+    } else {
+      edits.push({ wrote: a[i - 1], text: '', at: i - 1, bt: j });
+      i--;
+    }
+  }
+  return edits.reverse();
+}
+
+/** The whole word of `s` around offset `at`. */
+function wordAround(s: string, at: number): string {
+  const from = s.lastIndexOf(' ', at - 1) + 1;
+  const to = s.indexOf(' ', at);
+  return s.slice(from, to === -1 ? s.length : to);
+}
+
+/** The word of `s` that ends at or just before `at`. */
+function wordBefore(s: string, at: number): string {
+  const before = s.slice(0, at).trimEnd();
+  return before.slice(before.lastIndexOf(' ') + 1);
+}
+
+/**
+ * In plain words, how a quote differs from the nearest passage: curly versus
+ * straight quotes, the kind of dash, a missing or extra comma, else the first
+ * few other differences. Whitespace is folded first (the compiler ignores it).
+ */
+export function describeDifferences(quote: string, passage: string, limit = 4): string[] {
+  const a = foldWhitespace(quote).text.trim();
+  const b = foldWhitespace(passage).text.trim();
+  if (a.length * b.length > 4_000_000) return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const say = (key: string, text: string) => {
+    if (seen.has(key) || out.length >= limit) return;
+    seen.add(key);
+    out.push(text);
+  };
+  for (const e of alignEdits(a, b)) {
+    // The passage is a window of whole words: punctuation just outside the quote's ends is not a difference.
+    if (!e.wrote && (e.at === 0 || e.at === a.length) && /^[\p{P}]$/u.test(e.text)) continue;
+    if (e.wrote in QUOTE_MARKS && e.text in QUOTE_MARKS)
+      say(`q${e.wrote}${e.text}`, `quote marks: the text has the ${QUOTE_MARKS[e.text]} where you wrote the ${QUOTE_MARKS[e.wrote]}`);
+    else if (e.wrote in DASHES && e.text in DASHES) say(`d${e.wrote}${e.text}`, `dash: the text has the ${DASHES[e.text]} where you wrote the ${DASHES[e.wrote]}`);
+    else if (e.wrote in COMMAS && e.text in COMMAS) say(`c${e.wrote}${e.text}`, `comma: the text has the ${COMMAS[e.text]} where you wrote the ${COMMAS[e.wrote]}`);
+    else if (!e.wrote && e.text in COMMAS) say(`+c${e.at}`, `a missing comma: the text has "${COMMAS[e.text].split(' ').pop()}" after "${wordBefore(a, e.at)}"`);
+    else if (!e.text && e.wrote in COMMAS) say(`-c${e.at}`, `an extra comma: the text has no comma after "${wordBefore(a, e.at)}"`);
+    else if (e.wrote && e.text && e.wrote.toLowerCase() === e.text.toLowerCase())
+      say(`case${e.at}`, `capitals: the text has "${e.text}" where you wrote "${e.wrote}" (matching is case-sensitive)`);
+    else {
+      const wrote = wordAround(a, e.at);
+      const has = wordAround(b, e.bt);
+      say(`w${wrote}|${has}`, wrote && has ? `the text has "${has}" where you wrote "${wrote}"` : `the text has "${has || e.text}" where you wrote "${wrote || e.wrote}"`);
+    }
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { anchorQuote } from '../../../src/lib/atlas/anchor.ts';
-import { disambiguatingPrefixes, nearMisses, occurrences, paragraphAround } from '../../../src/lib/atlas/citeHelp.ts';
+import { describeDifferences, disambiguatingPrefixes, nearMisses, occurrences, paragraphAround } from '../../../src/lib/atlas/citeHelp.ts';
 
 const BODY = `On May 12, the Changsha, Wuhan, and Nanchang customs sighed an online framework agreement.
 
@@ -51,4 +51,23 @@ describe('nearMisses', () => {
 test('paragraphAround returns the blank-line separated paragraph', () => {
   const i = BODY.indexOf('pilot');
   expect(paragraphAround(BODY, i, i + 5).text).toBe('The three customs will cooperate in the pilot reform.');
+});
+
+describe('describeDifferences (npm run cite near-miss help)', () => {
+  test('names curly versus straight quotes', () => {
+    expect(describeDifferences('the "Belt and Road" plan', 'the “Belt and Road” plan')).toEqual([
+      'quote marks: the text has the curly opening quote “ where you wrote the straight double quote "',
+      'quote marks: the text has the curly closing quote ” where you wrote the straight double quote "',
+    ]);
+  });
+  test('names the kind of dash', () => {
+    expect(describeDifferences('China-Europe Railway Express', 'China–Europe Railway Express')).toEqual(['dash: the text has the en dash – where you wrote the hyphen -']);
+  });
+  test('names a missing comma and the word it follows', () => {
+    expect(describeDifferences('the Changsha, Wuhan and Nanchang customs', 'the Changsha, Wuhan, and Nanchang customs')).toEqual(['a missing comma: the text has "," after "Wuhan"']);
+  });
+  test('ignores whitespace, as the compiler does, and names other edits plainly', () => {
+    expect(describeDifferences('signed  an\nagreement', 'signed an agreement')).toEqual([]);
+    expect(describeDifferences('customs signed an agreement', 'customs sighed an agreement')).toEqual(['the text has "sighed" where you wrote "signed"']);
+  });
 });
