@@ -6,6 +6,7 @@
 import { filtersFromParams, filtersToParams, NO_FILTERS, visibleFeatures, type Filters } from './atlas/filters.ts';
 import type { Atlas, AtlasDocument, AtlasFeature } from './atlas/types.ts';
 import { formatHash, parseHash, type MapView } from './atlas/urlState.ts';
+import { capNotices, echo } from './atlas/echo.ts';
 import { isLang, KIND_NAMES, MESSAGES, MODE_NAMES, type Lang } from './i18n/messages.ts';
 
 export interface PickCandidates {
@@ -114,8 +115,8 @@ export class AppState {
     const params = new Map(state.extra);
     const f = filtersFromParams(params, new Set(this.documentsById.keys()));
     messages.push(...f.notices);
-    if (state.feature && !this.featuresById.has(state.feature)) messages.push(`No feature "${state.feature}" in this atlas.`);
-    if (state.doc && !this.documentsById.has(state.doc)) messages.push(`No document "${state.doc}" in this atlas.`);
+    if (state.feature && !this.featuresById.has(state.feature)) messages.push(`No feature "${echo(state.feature)}" in this atlas.`);
+    if (state.doc && !this.documentsById.has(state.doc)) messages.push(`No document "${echo(state.doc)}" in this atlas.`);
     const feature = state.feature && this.featuresById.has(state.feature) ? state.feature : null;
     const focus = feature !== null && feature !== this.selectedId && !state.view;
     this.selectedId = feature;
@@ -125,11 +126,11 @@ export class AppState {
     const lang = params.get('lang');
     if (isLang(lang)) this.lang = lang;
     else {
-      if (lang !== undefined) messages.push(`Unknown language "${lang}".`);
+      if (lang !== undefined) messages.push(`Unknown language "${echo(lang)}".`);
       this.lang = storedLang() ?? 'en';
     }
     this.extra = state.extra.filter(([k]) => !FILTER_KEYS.has(k) && k !== 'lang');
-    this.notices = messages;
+    this.notices = capNotices(messages);
     if (focus) this.focus([feature]);
   }
 

@@ -3,6 +3,8 @@
  * Pure: decides which features are visible and (de)serialises the choice for
  * the URL (`modes=`, `kinds=`, `docs=`, `from=`, `to=`).
  */
+import { checkDate } from './dates.ts';
+import { quoteList } from './echo.ts';
 import { FEATURE_KINDS, MODES, type Atlas, type AtlasDocument, type AtlasFeature, type FeatureKind, type Mode } from './types.ts';
 
 export interface DateRange {
@@ -89,14 +91,17 @@ export function filtersFromParams(params: ReadonlyMap<string, string>, documentI
     if (raw === undefined) return null;
     const values = raw.split(',').filter(Boolean);
     const ok = values.filter((v) => (Array.isArray(allowed) ? allowed.includes(v as T) : (allowed as ReadonlySet<string>).has(v)));
-    for (const bad of values.filter((v) => !ok.includes(v))) notices.push(`Ignored unknown ${key} value "${bad}".`);
+    const bad = values.filter((v) => !ok.includes(v));
+    if (bad.length) notices.push(`Ignored unknown ${key} value${bad.length > 1 ? 's' : ''} ${quoteList(bad)}.`);
     return new Set(ok as T[]);
   };
   const from = params.get('from');
   const to = params.get('to');
   let range: DateRange | null = null;
   if (from !== undefined || to !== undefined) {
-    if ((from && !DAY.test(from)) || (to && !DAY.test(to))) notices.push('Ignored a date range that is not YYYY, YYYY-MM or YYYY-MM-DD.');
+    const wrong = [from, to].find((d) => d && (!DAY.test(d) || 'error' in checkDate(d)));
+    if (wrong !== undefined)
+      notices.push(DAY.test(wrong) ? `Ignored the date range: "${wrong}" is not a real date.` : 'Ignored a date range that is not YYYY, YYYY-MM or YYYY-MM-DD.');
     else range = { from: from ? dateSpan(from).from : '0000-01-01', to: to ? dateSpan(to).to : '9999-12-31' };
   }
   return {

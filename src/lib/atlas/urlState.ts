@@ -23,6 +23,8 @@ export interface ParseNotice {
   message: string;
 }
 
+import { echo } from './echo.ts';
+
 const MAX_ZOOM = 22;
 
 function parseView(value: string): MapView | undefined {
@@ -49,13 +51,13 @@ export function parseHash(hash: string): { state: UrlState; notices: ParseNotice
       key = decodeURIComponent(key);
       value = decodeURIComponent(value);
     } catch {
-      notices.push({ param: key, value, message: `ignored "${part}": not a valid URL parameter` });
+      notices.push({ param: echo(key), value: echo(value), message: `ignored "${echo(part)}": not a valid URL parameter` });
       continue;
     }
     if (key === 'map') {
       const view = parseView(value);
       if (view) state.view = view;
-      else notices.push({ param: key, value, message: `ignored map view "${value}": expected zoom/lat/lng in range` });
+      else notices.push({ param: key, value: echo(value), message: `ignored map view "${echo(value)}": expected zoom/lat/lng in range` });
     } else if (key === 'feature') {
       if (value) state.feature = value;
     } else if (key === 'doc') {
@@ -89,6 +91,7 @@ export function formatHash(state: UrlState): string {
   if (state.view) parts.push(`map=${formatView(state.view)}`);
   if (state.feature) parts.push(`feature=${encode(state.feature)}`);
   if (state.doc) parts.push(`doc=${encode(state.doc)}`);
-  for (const [k, v] of state.extra) parts.push(v === '' ? k : `${k}=${encode(v)}`);
+  // Unknown keys are encoded too: a key holding "=" or "&" must come back as the same key.
+  for (const [k, v] of state.extra) parts.push(v === '' ? encode(k) : `${encode(k)}=${encode(v)}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }

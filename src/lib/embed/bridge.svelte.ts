@@ -8,7 +8,8 @@ import { untrack } from 'svelte';
 import type { AppState } from '../appState.svelte.ts';
 import { filtersFromParams } from '../atlas/filters.ts';
 import type { MapView } from '../atlas/urlState.ts';
-import { announceTargets, filterParams, isAllowedOrigin, parseHostMessage, PROTOCOL_VERSION, type AtlasMessage, type AtlasStateMessage, type EmbedConfig } from './protocol.ts';
+import { echo } from '../atlas/echo.ts';
+import { announceTargets, filterParams, isAllowedOrigin, parseHostMessage, PROTOCOL_VERSION, requestEcho, type AtlasMessage, type AtlasStateMessage, type EmbedConfig } from './protocol.ts';
 
 const roundView = (v: MapView): MapView => ({ zoom: +v.zoom.toFixed(3), lat: +v.lat.toFixed(5), lng: +v.lng.toFixed(5) });
 
@@ -30,10 +31,10 @@ export function useEmbedBridge(app: AppState, config: EmbedConfig, host: Window 
         return;
       }
       const reply = (m: AtlasMessage) => post(m, e.origin);
-      if (!parsed.ok) return reply({ type: 'corridor-atlas:error', message: parsed.error, request: String((e.data as { type: unknown }).type) });
+      if (!parsed.ok) return reply({ type: 'corridor-atlas:error', message: parsed.error, request: requestEcho(e.data) });
       const m = parsed.message;
       if (m.type === 'corridor-atlas:select') {
-        if (m.feature !== null && !app.featuresById.has(m.feature)) return reply({ type: 'corridor-atlas:error', message: `No feature "${m.feature}" in this atlas.`, request: m.type });
+        if (m.feature !== null && !app.featuresById.has(m.feature)) return reply({ type: 'corridor-atlas:error', message: `No feature "${echo(m.feature)}" in this atlas.`, request: m.type });
         app.select(m.feature, { focus: m.focus });
       } else if (m.type === 'corridor-atlas:set-view') {
         app.view = m.view;

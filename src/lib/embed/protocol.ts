@@ -8,6 +8,8 @@
  * Atlas → host: ready, state, selection, view, error.
  */
 import type { MapView } from '../atlas/urlState.ts';
+import { checkDate } from '../atlas/dates.ts';
+import { echo } from '../atlas/echo.ts';
 
 export const PREFIX = 'corridor-atlas:';
 export const PROTOCOL_VERSION = 1;
@@ -75,6 +77,8 @@ function parseFilters(v: unknown): FilterMessage | string {
       continue;
     }
     if (typeof d !== 'string' || !DATE.test(d)) return `filters.${key} must be YYYY, YYYY-MM or YYYY-MM-DD`;
+    const real = checkDate(d);
+    if ('error' in real) return `filters.${key} "${d}" is not a real date (${real.error})`;
     out[key] = d;
   }
   return out;
@@ -104,7 +108,7 @@ export function parseHostMessage(data: unknown): ParseResult {
     case 'corridor-atlas:get-state':
       return { ok: true, message: { type: data.type } };
     default:
-      return { ok: false, error: `unknown message type "${data.type}"` };
+      return { ok: false, error: `unknown message type "${echo(data.type)}"` };
   }
 }
 
@@ -173,4 +177,9 @@ export function fullAppUrl(href: string): string {
   url.searchParams.delete('embed');
   url.searchParams.delete('origin');
   return url.href;
+}
+
+/** The `request` field of an error reply: the type that was sent, capped (a host may send anything). */
+export function requestEcho(data: unknown): string {
+  return echo(String(isObject(data) ? data.type : data));
 }
