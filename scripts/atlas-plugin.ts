@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Topology } from 'topojson-specification';
 import { compileAtlas } from '../src/lib/atlas/compile.ts';
+import { checkAtlas } from '../src/lib/atlas/runtimeCheck.ts';
 import { formatProblems, type Problem } from '../src/lib/atlas/problems.ts';
 import { basemapRivers, buildBasemap } from '../src/lib/map/basemap.ts';
 import { readDataFiles } from './data-files.ts';
@@ -116,6 +117,12 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         if (errors.length || !result.atlas) throw dataError(problems, root);
         for (const w of problems) this.warn(formatProblems([w]).split('\n')[0]);
         atlasJson = JSON.stringify(result.atlas);
+        // The browser checks the atlas with runtimeCheck.ts; the build runs the same check, so the two can never disagree.
+        const shape = checkAtlas(JSON.parse(atlasJson));
+        if (shape.length) {
+          atlasJson = null;
+          throw new Error(`the compiled atlas fails the check the browser runs on it (src/lib/atlas/runtimeCheck.ts):\n${shape.join('\n')}`);
+        }
         // Single file: the atlas travels inside it as a data: URL, fetched and re-checked like the file.
         if (single) return `export default ${JSON.stringify(`data:application/json;base64,${Buffer.from(atlasJson).toString('base64')}`)};`;
         const version = createHash('sha256').update(atlasJson).digest('hex').slice(0, 12);

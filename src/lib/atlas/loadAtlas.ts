@@ -5,6 +5,7 @@
  * back as a readable `LoadFailure` for the error screen, never as an
  * exception. `fetch` is passed in so the function can be unit-tested.
  */
+import { fmt, LIMITS } from './limits.ts';
 import { asAtlas } from './runtimeCheck.ts';
 import type { Atlas } from './types.ts';
 
@@ -29,6 +30,8 @@ export async function loadAtlas(url: string, fetchFn: typeof fetch): Promise<Loa
   } catch (e) {
     return fail('The atlas data file could not be downloaded.', [String((e as Error)?.message ?? e)]);
   }
+  if (text.length > LIMITS.atlasBytes)
+    return fail('The atlas data file is too large for this app.', [`It is ${fmt(text.length)} characters long; the limit is ${fmt(LIMITS.atlasBytes)}.`]);
   let value: unknown;
   try {
     value = JSON.parse(text);

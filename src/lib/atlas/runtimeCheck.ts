@@ -8,6 +8,8 @@
  * Pure: no DOM. Cheap enough to run on every load (a few ms for the atlas).
  */
 import { selectorMatches } from './anchor.ts';
+import { checkDate } from './dates.ts';
+import { countPositions, fmt, LIMITS, POSITION_DEPTH } from './limits.ts';
 import { CITATION_SUPPORTS, FEATURE_KINDS, GEOMETRY_BASES, MODES, type Atlas } from './types.ts';
 
 /** At most this many problems are listed; a broken file would otherwise list thousands. */
@@ -28,8 +30,15 @@ function isPosition(p: unknown): boolean {
   );
 }
 
-/** Nesting depth of positions for each geometry type. */
-const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+const DEPTH = POSITION_DEPTH;
+const isOptStr = (v: unknown) => v === undefined || typeof v === 'string';
+/** Only web addresses become links (never javascript: or data:). */
+const isWebUrl = (v: unknown) => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v);
+/** A value for a message: short, and never the whole of a huge string. */
+const show = (v: unknown) => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 60)}… (${fmt(s.length)} characters)` : s;
+};
 
 function coordinatesOk(c: unknown, depth: number): boolean {
   if (depth === 0) return isPosition(c);
@@ -47,6 +56,9 @@ export function checkAtlas(value: unknown): string[] {
   if (!Array.isArray(documents) || documents.length === 0) add('the atlas has no "documents" list');
   if (!Array.isArray(features) || features.length === 0) add('the atlas has no "features" list');
   if (problems.length) return problems;
+  if ((documents as unknown[]).length > LIMITS.documents) return [`the atlas has ${fmt((documents as unknown[]).length)} documents; this app shows at most ${fmt(LIMITS.documents)}`];
+  if ((features as unknown[]).length > LIMITS.features) return [`the atlas has ${fmt((features as unknown[]).length)} features; this app shows at most ${fmt(LIMITS.features)}`];
+  let totalPositions = 0;
 
   const bodies = new Map<string, string>();
   (documents as unknown[]).forEach((d, i) => {
@@ -54,7 +66,20 @@ export function checkAtlas(value: unknown): string[] {
     const who = `document "${d.id}"`;
     if (bodies.has(d.id)) add(`${who} appears twice`);
     for (const key of ['title', 'date', 'publisher', 'body'] as const) if (!isStr(d[key])) add(`${who} has no ${key}`);
-    if (!Array.isArray(d.paragraphs) || !d.paragraphs.every((p) => isObj(p) && isInt(p.start) && isInt(p.end)))
+    if (isStr(d.body) && d.body.length > LIMITS.documentBytes) add(`${who} is ${fmt(d.body.length)} characters long; the limit is ${fmt(LIMITS.documentBytes)}`);
+    if (isStr(d.date)) {
+      const r = checkDate(d.date);
+      if ('error' in r) add(`${who} has an impossible date ${show(d.date)}`);
+      else if (d.date_precision !== r.precision) add(`${who} has date_precision ${show(d.date_precision)}, but its date ${show(d.date)} is to the ${r.precision}`);
+    }
+    if (d.published !== undefined && (typeof d.published !== 'string' || 'error' in checkDate(d.published))) add(`${who} has an impossible published date ${show(d.published)}`);
+    if (!Array.isArray(d.parties) || !d.parties.every(isStr)) add(`${who} has "parties" that are not a list of names (${show(d.parties)})`);
+    if (d.url !== undefined && !isWebUrl(d.url)) add(`${who} has a url that is not an http(s) address (${show(d.url)})`);
+    for (const key of ['language', 'summary', 'date_basis'] as const) if (!isOptStr(d[key])) add(`${who} has a ${key} that is not text`);
+    if (
+      !Array.isArray(d.paragraphs) ||
+      !d.paragraphs.every((p) => isObj(p) && isInt(p.start) && isInt(p.end) && p.start >= 0 && p.start <= p.end && p.end <= (isStr(d.body) ? d.body.length : 0))
+    )
       add(`${who} has no paragraph index`);
     if (isStr(d.body)) bodies.set(d.id, d.body);
   });
@@ -67,10 +92,27 @@ export function checkAtlas(value: unknown): string[] {
     ids.add(f.id);
     const g = f.geometry;
     if (!isObj(g) || !(String(g.type) in DEPTH)) add(`${who} has no usable geometry`);
-    else if (!coordinatesOk(g.coordinates, DEPTH[String(g.type)])) add(`${who} has broken ${String(g.type)} coordinates`);
+    else {
+      const positions = countPositions(g.coordinates, DEPTH[String(g.type)]);
+      totalPositions += positions;
+      if (positions > LIMITS.positionsPerFeature) add(`${who} has ${fmt(positions)} positions; this app draws at most ${fmt(LIMITS.positionsPerFeature)} per feature`);
+      else if (!coordinatesOk(g.coordinates, DEPTH[String(g.type)])) add(`${who} has broken ${String(g.type)} coordinates`);
+    }
     const p = f.properties;
     if (!isObj(p)) return add(`${who} has no properties`);
     if (!isStr(p.name)) add(`${who} has no name`);
+    for (const key of ['name_zh', 'description', 'description_zh'] as const) if (!isOptStr(p[key])) add(`${who} has a ${key} that is not text`);
+    if (p.length_km !== undefined && !(typeof p.length_km === 'number' && Number.isFinite(p.length_km))) add(`${who} has a broken length_km`);
+    if (p.legs !== undefined) {
+      const parts = isObj(g) && g.type === 'MultiLineString' && Array.isArray(g.coordinates) ? g.coordinates.length : -1;
+      if (!Array.isArray(p.legs) || !p.legs.every((m) => MODES.includes(m as never))) add(`${who} has legs that are not modes (${show(p.legs)})`);
+      else if (p.legs.length !== parts) add(`${who} has ${p.legs.length} legs but ${parts < 0 ? 'no MultiLineString' : `${parts} parts`}`);
+      else if (
+        p.leg_lengths_km !== undefined &&
+        !(Array.isArray(p.leg_lengths_km) && p.leg_lengths_km.length === parts && p.leg_lengths_km.every((n) => typeof n === 'number' && Number.isFinite(n)))
+      )
+        add(`${who} has broken leg_lengths_km`);
+    }
     if (!FEATURE_KINDS.includes(p.kind as never)) add(`${who} has unknown kind ${JSON.stringify(p.kind)}`);
     if (!MODES.includes(p.mode as never)) add(`${who} has unknown mode ${JSON.stringify(p.mode)}`);
     if (!GEOMETRY_BASES.includes(p.geometry_basis as never)) add(`${who} has unknown geometry_basis ${JSON.stringify(p.geometry_basis)}`);
@@ -78,12 +120,15 @@ export function checkAtlas(value: unknown): string[] {
     else
       p.references.forEach((r: unknown, ri: number) => {
         if (!isObj(r) || !isStr(r.title)) add(`${who}: reference ${ri + 1} has no title`);
+        else if (r.url !== undefined && !isWebUrl(r.url)) add(`${who}: reference ${ri + 1} has a url that is not an http(s) address`);
+        else if (!isOptStr(r.note)) add(`${who}: reference ${ri + 1} has a note that is not text`);
         else if (r.coordinate !== undefined && !isPosition(r.coordinate)) add(`${who}: reference ${ri + 1} has a broken coordinate`);
       });
     if (p.description_zh !== undefined && !isStr(p.description_zh)) add(`${who} has a broken description_zh`);
     const len = p.published_length;
     if (len !== undefined && (!isObj(len) || typeof len.km !== 'number' || !(len.km > 0) || !isStr(len.title)))
       add(`${who} has a broken published_length`);
+    else if (len !== undefined && (len as Obj).url !== undefined && !isWebUrl((len as Obj).url)) add(`${who}: published_length has a url that is not an http(s) address`);
     if (!Array.isArray(p.citations) || p.citations.length === 0) return add(`${who} has no citations`);
     p.citations.forEach((c: unknown, ci: number) => {
       if (!isObj(c) || !isStr(c.document)) return add(`${who}: citation ${ci + 1} names no document`);
@@ -92,12 +137,14 @@ export function checkAtlas(value: unknown): string[] {
       const body = bodies.get(c.document);
       if (body === undefined) return add(`${who}: citation ${ci + 1} names unknown document "${c.document}"`);
       const s = c.selector;
-      if (!isObj(s) || !isInt(s.start) || !isInt(s.end) || typeof s.exact !== 'string')
+      if (typeof c.quote !== 'string') return add(`${who}: citation ${ci + 1} has no quote`);
+      if (!isObj(s) || !isInt(s.start) || !isInt(s.end) || typeof s.exact !== 'string' || typeof s.prefix !== 'string' || typeof s.suffix !== 'string')
         return add(`${who}: citation ${ci + 1} has no selector`);
       if (!selectorMatches(body, s as unknown as Parameters<typeof selectorMatches>[1]))
         add(`${who}: citation ${ci + 1} no longer matches document "${c.document}" (the quote "${String(s.exact).slice(0, 60)}" is not at ${s.start}–${s.end})`);
     });
   });
+  if (totalPositions > LIMITS.positions) add(`the atlas has ${fmt(totalPositions)} positions in all; this app draws at most ${fmt(LIMITS.positions)}`);
   return problems;
 }
 
