@@ -14,6 +14,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson
 import type { Topology } from 'topojson-specification';
 import { haversineKm, ringSignedArea } from '../../src/lib/geo/coords.ts';
 import { indexLand, landHits, waterPoints } from '../../src/lib/geo/landCheck.ts';
+import { indexPolygons, insideLengths } from '../../src/lib/geo/insideLength.ts';
 import { buildRiverGraph, snapToGraph, yangtzeOnly } from '../../src/lib/geo/riverPath.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -250,6 +251,33 @@ describe('rail and river routes', () => {
     const wet = waterPoints(leg.coords, landFor[leg.mode as 'rail' | 'river'], 10, 5).filter((p) => leg.mode === 'rail' || p[0] < ESTUARY_LON);
     expect(wet.map((p) => p.map((v) => v.toFixed(2)).join(','))).toEqual([]);
   });
+
+  /**
+   * Lakes (issue 11): Natural Earth's land polygons count lakes as land, so the
+   * test above cannot see a leg drawn across Lake Baikal. Each rail leg is cut
+   * exactly at every lake shore it crosses (turf lineIntersect per segment, see
+   * src/lib/geo/insideLength.ts) and the pieces inside each lake polygon are
+   * summed: no more than a real bridge (the Volga at Syzran is 1.5 km), 5 km.
+   */
+  const MAX_KM_IN_ONE_LAKE = 5;
+  const lakes = indexPolygons(
+    JSON.parse(fs.readFileSync(path.join(root, 'data/basemap/ne_10m_lakes_corridors.geojson'), 'utf8')),
+    (p) => String(p.name ?? p.name_alt ?? 'unnamed lake'),
+  );
+
+  it('the lake outlines are loaded (Natural Earth 10m lakes, data/basemap)', () => {
+    expect(lakes.some((l) => l.name === 'Lake Baikal')).toBe(true);
+  });
+
+  it.each(landLegs.filter((l) => l.mode === 'rail').map((l) => [l.id, l] as const))(
+    `%s runs no more than ${MAX_KM_IN_ONE_LAKE} km inside any one lake`,
+    (_id, leg) => {
+      const wet = insideLengths(leg.coords, lakes)
+        .filter((r) => r.km > MAX_KM_IN_ONE_LAKE)
+        .map((r) => `${r.km.toFixed(1)} km in ${r.name}, longest piece ${r.from.map((v) => v.toFixed(3)).join(',')} → ${r.to.map((v) => v.toFixed(3)).join(',')}`);
+      expect(wet).toEqual([]);
+    },
+  );
 
   it('long rail legs are densified along great circles: no segment longer than 150 km', () => {
     for (const leg of landLegs.filter((l) => l.mode === 'rail')) {
