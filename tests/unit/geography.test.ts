@@ -13,7 +13,8 @@ import { coordAll, length, lineString } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { haversineKm, ringSignedArea } from '../../src/lib/geo/coords.ts';
-import { indexLand, landHits, waterPoints } from '../../src/lib/geo/landCheck.ts';
+import { indexLand, isOnLand, landHits, waterPoints } from '../../src/lib/geo/landCheck.ts';
+import { crossesGate, straitMentions, type StraitGate } from '../../src/lib/geo/straitGates.ts';
 import { indexPolygons, insideLengths } from '../../src/lib/geo/insideLength.ts';
 import { buildRiverGraph, snapToGraph, yangtzeOnly } from '../../src/lib/geo/riverPath.ts';
 
@@ -213,6 +214,51 @@ describe('sea legs', () => {
         expect(haversineKm(leg.coords[i - 1], leg.coords[i]), `${leg.id} segment ${i}`).toBeLessThan(150);
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------- straits
+/**
+ * Issue 11: a description that names a strait must be drawn through it. The
+ * gazetteer (data/derive/straits.yaml) gives each strait's names and a gate
+ * across it from shore to shore; the feature's line must cross the gate.
+ */
+describe('straits named in descriptions', () => {
+  const gazetteer = (parse(fs.readFileSync(path.join(root, 'data/derive/straits.yaml'), 'utf8')) as { straits: StraitGate[] }).straits;
+  const topo = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/world-atlas/land-10m.json'), 'utf8')) as Topology;
+  const land10 = indexLand(topojson.feature(topo, topo.objects.land) as unknown as Feature<MultiPolygon>);
+  const lineParts = (f: AtlasFeature): Position[][] =>
+    f.geometry!.type === 'LineString' ? [f.geometry!.coordinates as Position[]] : f.geometry!.type === 'MultiLineString' ? (f.geometry!.coordinates as Position[][]) : [];
+  const descriptions = (f: AtlasFeature) => [f.properties.description, f.properties.description_zh].filter((d): d is string => typeof d === 'string');
+
+  it('every gazetteer gate has a source and runs from shore to shore (both ends on land-10m, 5 km allowed)', () => {
+    expect(gazetteer.length).toBeGreaterThan(0);
+    for (const s of gazetteer) {
+      expect(s.names.length, s.names.join()).toBeGreaterThan(0);
+      expect(s.source, s.names[0]).toMatch(/\S/);
+      expect(s.gate, s.names[0]).toHaveLength(2);
+      for (const end of s.gate) {
+        // On land, or land within 5 km (a cape's tip is generalised away in land-10m).
+        const near = [0, 2.5, 5].flatMap((km) => [0, 45, 90, 135, 180, 225, 270, 315].map((deg) => [end[0] + (km / (111.32 * Math.cos((end[1] * Math.PI) / 180))) * Math.sin((deg * Math.PI) / 180), end[1] + (km / 110.57) * Math.cos((deg * Math.PI) / 180)]));
+        const onLand = near.some((p) => isOnLand(p, land10));
+        expect(onLand, `${s.names[0]}: gate end ${end} is not on a shore`).toBe(true);
+      }
+    }
+  });
+
+  it('every strait a description names is in the gazetteer (add a gate to data/derive/straits.yaml)', () => {
+    const unknown = features.flatMap(({ feature }) => descriptions(feature).flatMap((d) => straitMentions(d, gazetteer).unknown.map((u) => `${feature.id}: "${u}"`)));
+    expect(unknown).toEqual([]);
+  });
+
+  const named = features.flatMap(({ feature }) =>
+    [...new Set(descriptions(feature).flatMap((d) => straitMentions(d, gazetteer).named))].map((s) => [`${feature.id} → ${s.names[0]}`, feature, s] as const),
+  );
+  it('descriptions do name straits (the rule below has something to check)', () => {
+    expect(named.length).toBeGreaterThan(0);
+  });
+  it.each(named)('%s: the line crosses the strait\'s gate', (_label, feature, strait) => {
+    expect(crossesGate(lineParts(feature), strait.gate), `${feature.id} does not pass through the ${strait.names[0]} (${strait.source})`).toBe(true);
   });
 });
 
