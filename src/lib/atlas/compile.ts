@@ -150,7 +150,7 @@ function compileFeatureFile(
       seenIds.set(f.id, file.path);
     }
     const g0 = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
-    const positions = g0 && typeof g0.type === 'string' ? countPositions(g0.coordinates, POSITION_DEPTH[g0.type] ?? 0) : 0;
+    const positions = g0 && typeof g0.type === 'string' && Object.hasOwn(POSITION_DEPTH, g0.type) ? countPositions(g0.coordinates, POSITION_DEPTH[g0.type]) : 0;
     if (positions > LIMITS.positionsPerFeature) {
       e(`geometry has ${fmt(positions)} positions; the limit is ${fmt(LIMITS.positionsPerFeature)} per feature`, 'simplify the line (a vertex every few hundred metres is plenty at atlas scale), or split it into several features', ['geometry', 'coordinates']);
       return;

@@ -91,7 +91,7 @@ export function checkAtlas(value: unknown): string[] {
     if (ids.has(f.id)) add(`${who} appears twice`);
     ids.add(f.id);
     const g = f.geometry;
-    if (!isObj(g) || !(String(g.type) in DEPTH)) add(`${who} has no usable geometry`);
+    if (!isObj(g) || !Object.hasOwn(DEPTH, String(g.type))) add(`${who} has no usable geometry`);
     else {
       const positions = countPositions(g.coordinates, DEPTH[String(g.type)]);
       totalPositions += positions;
