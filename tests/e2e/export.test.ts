@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FIGURE_SIZES, fitFrameView, pdfPageSize } from '../../src/lib/export/figureFormat.ts';
 import { MODE_COLORS } from '../../src/lib/map/palette.ts';
 import { pngSize, readPngText } from '../../src/lib/export/pngText.ts';
+import { unprojector } from '../../src/lib/view/webMercator.ts';
 import { loadAtlas } from './atlasData.ts';
 import { currentView, gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot, type WatchedPage } from './harness.ts';
 
@@ -163,15 +164,7 @@ test('16:9 SVG: the chosen size, title and caption as text, one corridor path pe
 
   // Which corridors cross the figure's frame: the reader's view fitted into it.
   const view = fitFrameView({ ...(await currentView(w.page)), ...screen }, svg.frame);
-  const unproject = (x: number, y: number) => {
-    const size = 512 * 2 ** view.zoom;
-    const cx = ((view.lng + 180) / 360) * size;
-    const s = Math.sin((view.lat * Math.PI) / 180);
-    const cy = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * size;
-    const wx = cx + x - view.width / 2;
-    const wy = cy + y - view.height / 2;
-    return [(wx / size) * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - (2 * wy) / size))) * 180) / Math.PI];
-  };
+  const unproject = unprojector(view);
   const box = (inset: number) => {
     const [w0, n] = unproject(inset, inset);
     const [e, s] = unproject(view.width - inset, view.height - inset);

@@ -11,7 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import { figureContent, formatCentre, summarizeMap, type FigureContent } from './figure.ts';
 import { featuresInFrame, fitFrameView, FIGURE_SIZES, type FigureAspect } from './figureFormat.ts';
 import { layoutFigure, type FigureLayout, type Measure } from './layout.ts';
-import type { FrameView } from './mercator.ts';
+import type { FrameView } from '../view/webMercator.ts';
 import { canvasMeasure } from './canvasText.ts';
 import { addPngText } from './pngText.ts';
 import { scaleBar } from './scaleBar.ts';

@@ -7,7 +7,7 @@
  * inside it. Pure.
  */
 import type { AtlasFeature } from '../atlas/types.ts';
-import { projector, type FrameView } from './mercator.ts';
+import { projector, type FrameView } from '../view/webMercator.ts';
 
 export const FIGURE_ASPECTS = ['16:9', '4:3', 'square', 'a4-portrait'] as const;
 export type FigureAspect = (typeof FIGURE_ASPECTS)[number];

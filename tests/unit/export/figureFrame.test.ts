@@ -10,7 +10,7 @@ import { readDataFiles } from '../../../scripts/data-files.ts';
 import { compileAtlas } from '../../../src/lib/atlas/compile.ts';
 import type { AtlasFeature } from '../../../src/lib/atlas/types.ts';
 import { featuresInFrame, FIGURE_ASPECTS, FIGURE_SIZES, fitFrameView, pdfPageSize } from '../../../src/lib/export/figureFormat.ts';
-import { projector } from '../../../src/lib/export/mercator.ts';
+import { projector } from '../../../src/lib/view/webMercator.ts';
 import { escapeXml, labelFrame, mapLabels, mapSvg } from '../../../src/lib/export/svg.ts';
 
 const atlas = compileAtlas(readDataFiles(resolve(import.meta.dirname, '../../..'))).atlas!;

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { AtlasFeature } from '../../../src/lib/atlas/types.ts';
 import { layoutFigure } from '../../../src/lib/export/layout.ts';
-import { projector } from '../../../src/lib/export/mercator.ts';
+import { projector, unprojector } from '../../../src/lib/view/webMercator.ts';
 import { addPngText, pngSize, readPngText } from '../../../src/lib/export/pngText.ts';
 import { figureSvg, labelFrame, lineLabelPoint, mapLabels, mapSvg } from '../../../src/lib/export/svg.ts';
 
@@ -65,15 +65,7 @@ test('PNG text chunks round-trip, UTF-8 included, and the size is read from the 
 });
 
 test('labels of points in the corners and at the edges stay whole inside the frame', () => {
-  const unproject = (x: number, y: number) => {
-    const size = 512 * 2 ** view.zoom;
-    const s = Math.sin((view.lat * Math.PI) / 180);
-    const cx = ((view.lng + 180) / 360) * size;
-    const cy = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * size;
-    const wx = cx + x - view.width / 2;
-    const wy = cy + y - view.height / 2;
-    return [(wx / size) * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - (2 * wy) / size))) * 180) / Math.PI];
-  };
+  const unproject = unprojector(view);
   const spots = [[3, 3], [397, 3], [3, 290], [397, 290], [200, -8], [408, 150], [-8, 150]];
   const features = spots.map(([x, y], i) => ({ ...line(`p${i}`, []), geometry: { type: 'Point', coordinates: unproject(x, y) }, properties: { ...line('x', []).properties, kind: 'port' } }) as AtlasFeature);
   const labels = new Map(features.map((f) => [f.id, `A rather long port name for a small frame [${f.id}]`]));
