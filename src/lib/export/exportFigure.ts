@@ -77,6 +77,7 @@ export function prepareFigure(app: AppState, screen: FrameView, options: FigureO
       title: options.title,
       caption: options.caption,
       permalink,
+      lang: app.lang,
     });
     const layout = layoutFigure({ ...content.input, width: size.width, height: size.height }, measure);
     figure = { aspect: options.aspect, content, layout, view, drawn, selectedId: selected?.id ?? null, alt: mapAltText(app, drawn, view) };

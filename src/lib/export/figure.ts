@@ -4,6 +4,7 @@
  */
 import type { AtlasDocument, AtlasFeature, FeatureKind } from '../atlas/types.ts';
 import { formatDate } from '../format.ts';
+import type { Lang } from '../i18n/messages.ts';
 import { buildFootnotes, keyedLabel, type Footnotes } from './footnotes.ts';
 import type { FigureInput } from './layout.ts';
 import { legendItems, type LegendNames } from './legend.ts';
@@ -30,6 +31,8 @@ export interface FigureRequest {
   title: string;
   caption: string;
   permalink: string;
+  /** The reader's language, for dates. */
+  lang: Lang;
 }
 
 export interface FigureContent {
@@ -48,7 +51,7 @@ export function figureContent(req: FigureRequest): FigureContent {
   const labels = new Map([...byId.values()].map((f) => [f.id, keyedLabel(req.nameOf(f), footnotes.keys.get(f.id))]));
   const notes = footnotes.notes.map((n) => {
     const supports = n.featureIds.map((id) => req.nameOf(byId.get(id)!)).join(', ');
-    const date = formatDate(n.document.date);
+    const date = formatDate(n.document.date, req.lang);
     return { n: n.n, group: `${n.document.title} — ${n.document.publisher}, ${date}`, text: `“${collapse(n.quote)}” → ${supports}` };
   });
   return {
