@@ -1,0 +1,134 @@
+/**
+ * A feature being written in the editor, and the edits that save or delete
+ * it. Pure: the editor component keeps the draft, this turns it into requests.
+ */
+import { ABSENT } from './conflictToken.ts';
+import type { RawFeature } from './featureFileEdit.ts';
+import { slugWords } from './proposeId.ts';
+import type { Edit } from './saveRequest.ts';
+
+export interface EditorFile {
+  /** data-relative path, e.g. data/features/ports.geojson */
+  path: string;
+  token: string;
+  features: RawFeature[];
+}
+
+export interface FeatureDraft {
+  /** The id the feature has on disk; null for a new feature. */
+  originalId: string | null;
+  /** The file it is in on disk; null for a new feature. */
+  originalFile: string | null;
+  /** The file (name only, e.g. ports.geojson) it is to be saved in. */
+  file: string;
+  /** The feature as it will be written. */
+  feature: RawFeature;
+  /** True once the author typed an id: it is no longer proposed from the name. */
+  idTouched: boolean;
+}
+
+export interface DraftCitation {
+  document: string;
+  quote: string;
+  prefix?: string;
+  support?: 'explicit' | 'inferred';
+  reasoning?: string;
+}
+
+const fileName = (path: string) => path.replace(/^.*\//, '');
+
+/** The file most features of this kind live in; else the most common file; else "features.geojson". */
+export function fileForKind(files: EditorFile[], kind: string): string {
+  let best: [string, number] | null = null;
+  for (const f of files) {
+    const n = f.features.filter((x) => (x.properties as { kind?: string })?.kind === kind).length;
+    if (n > 0 && (!best || n > best[1])) best = [fileName(f.path), n];
+  }
+  if (best) return best[0];
+  const biggest = [...files].sort((a, b) => b.features.length - a.features.length)[0];
+  return biggest ? fileName(biggest.path) : 'features.geojson';
+}
+
+/** An id proposed from a feature's name, unique among the atlas's feature ids. */
+export function proposeFeatureId(name: string, taken: Set<string>): string {
+  const base = slugWords(name).slice(0, 6).join('-') || 'feature';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** A new feature holding one citation, ready for its name, kind and place. */
+export function newFeatureDraft(citation: DraftCitation | null, file: string, basis: string): FeatureDraft {
+  return {
+    originalId: null,
+    originalFile: null,
+    file,
+    idTouched: false,
+    feature: {
+      type: 'Feature',
+      id: '',
+      properties: {
+        name: '',
+        name_zh: '',
+        kind: 'port',
+        mode: 'river',
+        description: '',
+        geometry_basis: basis,
+        citations: citation ? [cleanCitation(citation)] : [],
+        references: [],
+      },
+      geometry: null,
+    },
+  };
+}
+
+/** An existing feature, to change. */
+export function existingFeatureDraft(file: EditorFile, id: string): FeatureDraft | null {
+  const f = file.features.find((x) => x.id === id);
+  if (!f) return null;
+  return { originalId: id, originalFile: fileName(file.path), file: fileName(file.path), feature: structuredClone(f), idTouched: true };
+}
+
+/** A citation with its optional keys only when they say something ("explicit" is the default). */
+export function cleanCitation(c: DraftCitation): DraftCitation {
+  const out: DraftCitation = { document: c.document, quote: c.quote };
+  if (c.prefix) out.prefix = c.prefix;
+  if (c.support === 'inferred') {
+    out.support = 'inferred';
+    out.reasoning = c.reasoning ?? '';
+  }
+  return out;
+}
+
+/** Drop empty optional text fields, so the file carries only what the author wrote. */
+export function cleanFeature(f: RawFeature): RawFeature {
+  const p = { ...(f.properties as Record<string, unknown>) };
+  for (const k of ['name_zh', 'description_zh']) if (typeof p[k] === 'string' && !(p[k] as string).trim()) delete p[k];
+  if (Array.isArray(p.citations)) p.citations = (p.citations as DraftCitation[]).map(cleanCitation);
+  if (Array.isArray(p.references))
+    p.references = (p.references as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== undefined && v !== null)));
+  return { ...f, properties: p };
+}
+
+const tokenOf = (files: EditorFile[], name: string) => files.find((f) => fileName(f.path) === name)?.token ?? ABSENT;
+
+/** The edits that save a draft: put it in its file (replacing itself), and remove it from the file it left. */
+export function saveEdits(draft: FeatureDraft, files: EditorFile[]): Edit[] {
+  const feature = cleanFeature(draft.feature);
+  const edits: Edit[] = [];
+  const moved = draft.originalFile !== null && draft.originalFile !== draft.file;
+  if (moved) edits.push({ kind: 'delete-feature', file: draft.originalFile!, token: tokenOf(files, draft.originalFile!), id: draft.originalId! });
+  edits.push({
+    kind: 'put-feature',
+    file: draft.file,
+    token: tokenOf(files, draft.file),
+    feature,
+    ...(draft.originalId !== null && !moved ? { replaces: draft.originalId } : {}),
+  });
+  return edits;
+}
+
+/** The edit that deletes the feature from its file. */
+export function deleteEdits(draft: FeatureDraft, files: EditorFile[]): Edit[] {
+  if (draft.originalId === null || draft.originalFile === null) return [];
+  return [{ kind: 'delete-feature', file: draft.originalFile, token: tokenOf(files, draft.originalFile), id: draft.originalId }];
+}

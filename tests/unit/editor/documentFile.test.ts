@@ -1,0 +1,31 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseMarkdown } from '../../../src/lib/atlas/frontMatter.ts';
+import { formatDocument, type DocumentFrontMatter } from '../../../src/lib/editor/documentFile.ts';
+
+const docsDir = resolve(import.meta.dirname, '../../..', process.env.ATLAS_DATA_ROOT ?? '.', 'data/documents');
+
+describe('formatDocument', () => {
+  test.each(readdirSync(docsDir).filter((f) => f.endsWith('.md')))('%s: writing its front matter and body back gives the same fields and body', (file) => {
+    const text = readFileSync(resolve(docsDir, file), 'utf8');
+    const parsed = parseMarkdown(text);
+    const out = formatDocument(parsed.data as unknown as DocumentFrontMatter, parsed.body);
+    const again = parseMarkdown(out);
+    expect(again.errors).toEqual([]);
+    expect(again.data).toEqual(parsed.data);
+    expect(again.body).toBe(parsed.body);
+  });
+
+  test('fields in the fixed order, strings quoted, tricky text survives', () => {
+    const out = formatDocument(
+      { summary: 'Line: with "quotes" and # hash', title: 'yes', id: 'a-b', date: '2024-03', publisher: 'P', parties: ['A "x"', 'B'], language: 'en', url: '' },
+      '\n\nBody  line one.\n\nSecond.  \n\n',
+    );
+    expect(out).toBe(
+      '---\nid: a-b\ntitle: "yes"\ndate: "2024-03"\npublisher: "P"\nparties: ["A \\"x\\"", "B"]\nlanguage: en\nsummary: "Line: with \\"quotes\\" and # hash"\n---\nBody  line one.\n\nSecond.\n',
+    );
+    const parsed = parseMarkdown(out);
+    expect(parsed.data).toMatchObject({ title: 'yes', summary: 'Line: with "quotes" and # hash', parties: ['A "x"', 'B'] });
+  });
+});
