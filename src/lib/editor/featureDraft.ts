@@ -25,6 +25,13 @@ export interface FeatureDraft {
   feature: RawFeature;
   /** True once the author typed an id: it is no longer proposed from the name. */
   idTouched: boolean;
+  /** Version token of every feature file (by name) when the draft was started: the versions the edit is made against. */
+  tokens: Record<string, string>;
+}
+
+/** The version tokens of the files as loaded, by file name. */
+export function tokensOf(files: EditorFile[]): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [fileName(f.path), f.token]));
 }
 
 export interface DraftCitation {
@@ -57,11 +64,12 @@ export function proposeFeatureId(name: string, taken: Set<string>): string {
 }
 
 /** A new feature holding one citation, ready for its name, kind and place. */
-export function newFeatureDraft(citation: DraftCitation | null, file: string, basis: string): FeatureDraft {
+export function newFeatureDraft(citation: DraftCitation | null, files: EditorFile[], basis: string): FeatureDraft {
   return {
+    tokens: tokensOf(files),
     originalId: null,
     originalFile: null,
-    file,
+    file: fileForKind(files, 'port'),
     idTouched: false,
     feature: {
       type: 'Feature',
@@ -82,10 +90,11 @@ export function newFeatureDraft(citation: DraftCitation | null, file: string, ba
 }
 
 /** An existing feature, to change. */
-export function existingFeatureDraft(file: EditorFile, id: string): FeatureDraft | null {
-  const f = file.features.find((x) => x.id === id);
-  if (!f) return null;
-  return { originalId: id, originalFile: fileName(file.path), file: fileName(file.path), feature: structuredClone(f), idTouched: true };
+export function existingFeatureDraft(files: EditorFile[], id: string): FeatureDraft | null {
+  const file = files.find((x) => x.features.some((g) => g.id === id));
+  const f = file?.features.find((x) => x.id === id);
+  if (!file || !f) return null;
+  return { tokens: tokensOf(files), originalId: id, originalFile: fileName(file.path), file: fileName(file.path), feature: JSON.parse(JSON.stringify(f)) as RawFeature, idTouched: true };
 }
 
 /** A citation with its optional keys only when they say something ("explicit" is the default). */
@@ -109,18 +118,19 @@ export function cleanFeature(f: RawFeature): RawFeature {
   return { ...f, properties: p };
 }
 
-const tokenOf = (files: EditorFile[], name: string) => files.find((f) => fileName(f.path) === name)?.token ?? ABSENT;
+/** The version a file had when the draft was started (a file the draft creates: absent). */
+const tokenOf = (draft: FeatureDraft, name: string) => draft.tokens[name] ?? ABSENT;
 
 /** The edits that save a draft: put it in its file (replacing itself), and remove it from the file it left. */
-export function saveEdits(draft: FeatureDraft, files: EditorFile[]): Edit[] {
+export function saveEdits(draft: FeatureDraft): Edit[] {
   const feature = cleanFeature(draft.feature);
   const edits: Edit[] = [];
   const moved = draft.originalFile !== null && draft.originalFile !== draft.file;
-  if (moved) edits.push({ kind: 'delete-feature', file: draft.originalFile!, token: tokenOf(files, draft.originalFile!), id: draft.originalId! });
+  if (moved) edits.push({ kind: 'delete-feature', file: draft.originalFile!, token: tokenOf(draft, draft.originalFile!), id: draft.originalId! });
   edits.push({
     kind: 'put-feature',
     file: draft.file,
-    token: tokenOf(files, draft.file),
+    token: tokenOf(draft, draft.file),
     feature,
     ...(draft.originalId !== null && !moved ? { replaces: draft.originalId } : {}),
   });
@@ -128,7 +138,7 @@ export function saveEdits(draft: FeatureDraft, files: EditorFile[]): Edit[] {
 }
 
 /** The edit that deletes the feature from its file. */
-export function deleteEdits(draft: FeatureDraft, files: EditorFile[]): Edit[] {
+export function deleteEdits(draft: FeatureDraft): Edit[] {
   if (draft.originalId === null || draft.originalFile === null) return [];
-  return [{ kind: 'delete-feature', file: draft.originalFile, token: tokenOf(files, draft.originalFile), id: draft.originalId }];
+  return [{ kind: 'delete-feature', file: draft.originalFile, token: tokenOf(draft, draft.originalFile), id: draft.originalId }];
 }

@@ -147,3 +147,40 @@ describe('otherCiters', async () => {
     expect(otherCiters(atlas, 'a', { document: 'zzz', quote: 'Delta' })).toEqual([]);
   });
 });
+
+describe('feature drafts → edits', async () => {
+  const { existingFeatureDraft, newFeatureDraft, saveEdits, deleteEdits, fileForKind } = await import('../../../src/lib/editor/featureDraft.ts');
+  const files = [
+    { path: 'data/features/ports.geojson', token: 't-ports', features: [{ type: 'Feature', id: 'p1', properties: { kind: 'port' } }] },
+    { path: 'data/features/customs.geojson', token: 't-customs', features: [{ type: 'Feature', id: 'c1', properties: { kind: 'customs', name_zh: '' } }] },
+  ];
+  test('a new feature goes to the file its kind lives in, against the version loaded when the draft began', () => {
+    expect(fileForKind(files, 'customs')).toBe('customs.geojson');
+    expect(fileForKind(files, 'zone')).toBe('ports.geojson');
+    const d = newFeatureDraft({ document: 'doc', quote: 'q', support: 'explicit' }, files, 'approximate');
+    d.feature.id = 'n1';
+    files[0].token = 't-ports-later'; // the file changes after the draft began: the save must carry the old token
+    expect(saveEdits(d)).toEqual([{ kind: 'put-feature', file: 'ports.geojson', token: 't-ports', feature: expect.objectContaining({ id: 'n1' }) }]);
+    // "explicit" is the default: not written; an empty Chinese name is not written.
+    const props = (saveEdits(d)[0] as { feature: { properties: Record<string, unknown> } }).feature.properties;
+    expect(props.citations).toEqual([{ document: 'doc', quote: 'q' }]);
+    expect('name_zh' in props).toBe(false);
+    files[0].token = 't-ports';
+  });
+  test('an existing feature replaces itself; moved to another file it is deleted from the old one', () => {
+    const d = existingFeatureDraft(files, 'c1')!;
+    expect(saveEdits(d)).toEqual([{ kind: 'put-feature', file: 'customs.geojson', token: 't-customs', feature: expect.anything(), replaces: 'c1' }]);
+    d.file = 'ports.geojson';
+    expect(saveEdits(d).map((e) => [e.kind, e.file])).toEqual([
+      ['delete-feature', 'customs.geojson'],
+      ['put-feature', 'ports.geojson'],
+    ]);
+    expect(deleteEdits(d)).toEqual([{ kind: 'delete-feature', file: 'customs.geojson', token: 't-customs', id: 'c1' }]);
+    expect(deleteEdits(newFeatureDraft(null, files, 'schematic'))).toEqual([]);
+  });
+  test('an inferred citation keeps its reasoning', () => {
+    const d = newFeatureDraft({ document: 'doc', quote: 'q', support: 'inferred', reasoning: 'Because (source).' }, files, 'approximate');
+    d.feature.id = 'n2';
+    expect((saveEdits(d)[0] as { feature: { properties: { citations: unknown[] } } }).feature.properties.citations).toEqual([{ document: 'doc', quote: 'q', support: 'inferred', reasoning: 'Because (source).' }]);
+  });
+});
