@@ -27,6 +27,8 @@ export interface FeatureDraft {
   idTouched: boolean;
   /** Version token of every feature file (by name) when the draft was started: the versions the edit is made against. */
   tokens: Record<string, string>;
+  /** The feature as it was on disk when the draft began (null for a new one): to tell what others changed meanwhile. */
+  original: RawFeature | null;
 }
 
 /** The version tokens of the files as loaded, by file name. */
@@ -67,6 +69,7 @@ export function proposeFeatureId(name: string, taken: Set<string>): string {
 export function newFeatureDraft(citation: DraftCitation | null, files: EditorFile[], basis: string): FeatureDraft {
   return {
     tokens: tokensOf(files),
+    original: null,
     originalId: null,
     originalFile: null,
     file: fileForKind(files, 'port'),
@@ -94,7 +97,8 @@ export function existingFeatureDraft(files: EditorFile[], id: string): FeatureDr
   const file = files.find((x) => x.features.some((g) => g.id === id));
   const f = file?.features.find((x) => x.id === id);
   if (!file || !f) return null;
-  return { tokens: tokensOf(files), originalId: id, originalFile: fileName(file.path), file: fileName(file.path), feature: JSON.parse(JSON.stringify(f)) as RawFeature, idTouched: true };
+  const copy = () => JSON.parse(JSON.stringify(f)) as RawFeature;
+  return { tokens: tokensOf(files), original: copy(), originalId: id, originalFile: fileName(file.path), file: fileName(file.path), feature: copy(), idTouched: true };
 }
 
 /** A citation with its optional keys only when they say something ("explicit" is the default). */
@@ -141,4 +145,26 @@ export function saveEdits(draft: FeatureDraft): Edit[] {
 export function deleteEdits(draft: FeatureDraft): Edit[] {
   if (draft.originalId === null || draft.originalFile === null) return [];
   return [{ kind: 'delete-feature', file: draft.originalFile, token: tokenOf(draft, draft.originalFile), id: draft.originalId }];
+}
+
+/**
+ * The fields of the draft's feature that someone changed on disk since the
+ * draft began ("properties.name_zh", "geometry" …); empty when only other
+ * features of the file changed.
+ */
+export function changedOnDisk(draft: FeatureDraft, files: EditorFile[]): string[] {
+  if (!draft.original || !draft.originalId) return [];
+  const now = files.flatMap((f) => f.features).find((f) => f.id === draft.originalId);
+  if (!now) return ['(the whole feature was deleted)'];
+  const out: string[] = [];
+  const a = draft.original as Record<string, unknown>;
+  const b = now as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (k === 'properties') {
+      const pa = (a.properties ?? {}) as Record<string, unknown>;
+      const pb = (b.properties ?? {}) as Record<string, unknown>;
+      for (const pk of new Set([...Object.keys(pa), ...Object.keys(pb)])) if (JSON.stringify(pa[pk]) !== JSON.stringify(pb[pk])) out.push(`properties.${pk}`);
+    } else if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out.push(k);
+  }
+  return out;
 }

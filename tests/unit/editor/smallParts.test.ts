@@ -162,7 +162,7 @@ describe('feature drafts → edits', async () => {
     files[0].token = 't-ports-later'; // the file changes after the draft began: the save must carry the old token
     expect(saveEdits(d)).toEqual([{ kind: 'put-feature', file: 'ports.geojson', token: 't-ports', feature: expect.objectContaining({ id: 'n1' }) }]);
     // "explicit" is the default: not written; an empty Chinese name is not written.
-    const props = (saveEdits(d)[0] as { feature: { properties: Record<string, unknown> } }).feature.properties;
+    const props = (saveEdits(d)[0] as unknown as { feature: { properties: Record<string, unknown> } }).feature.properties;
     expect(props.citations).toEqual([{ document: 'doc', quote: 'q' }]);
     expect('name_zh' in props).toBe(false);
     files[0].token = 't-ports';
@@ -171,7 +171,7 @@ describe('feature drafts → edits', async () => {
     const d = existingFeatureDraft(files, 'c1')!;
     expect(saveEdits(d)).toEqual([{ kind: 'put-feature', file: 'customs.geojson', token: 't-customs', feature: expect.anything(), replaces: 'c1' }]);
     d.file = 'ports.geojson';
-    expect(saveEdits(d).map((e) => [e.kind, e.file])).toEqual([
+    expect(saveEdits(d).map((e) => [e.kind, (e as { file?: string }).file])).toEqual([
       ['delete-feature', 'customs.geojson'],
       ['put-feature', 'ports.geojson'],
     ]);
@@ -181,6 +181,20 @@ describe('feature drafts → edits', async () => {
   test('an inferred citation keeps its reasoning', () => {
     const d = newFeatureDraft({ document: 'doc', quote: 'q', support: 'inferred', reasoning: 'Because (source).' }, files, 'approximate');
     d.feature.id = 'n2';
-    expect((saveEdits(d)[0] as { feature: { properties: { citations: unknown[] } } }).feature.properties.citations).toEqual([{ document: 'doc', quote: 'q', support: 'inferred', reasoning: 'Because (source).' }]);
+    expect((saveEdits(d)[0] as unknown as { feature: { properties: { citations: unknown[] } } }).feature.properties.citations).toEqual([{ document: 'doc', quote: 'q', support: 'inferred', reasoning: 'Because (source).' }]);
+  });
+});
+
+describe('changedOnDisk', async () => {
+  const { existingFeatureDraft, changedOnDisk } = await import('../../../src/lib/editor/featureDraft.ts');
+  const files = () => [{ path: 'data/features/a.geojson', token: 't', features: [{ type: 'Feature', id: 'x', properties: { name: 'X', name_zh: '甲' }, geometry: { type: 'Point', coordinates: [1, 2] } }, { type: 'Feature', id: 'y', properties: { name: 'Y' } }] }];
+  test('names the fields of this feature that changed on disk, and nothing for changes elsewhere', () => {
+    const d = existingFeatureDraft(files(), 'x')!;
+    const later = files();
+    (later[0].features[1].properties as Record<string, unknown>).name = 'Y2';
+    expect(changedOnDisk(d, later)).toEqual([]);
+    (later[0].features[0].properties as Record<string, unknown>).name_zh = '乙';
+    (later[0].features[0] as Record<string, unknown>).geometry = { type: 'Point', coordinates: [1, 3] };
+    expect(changedOnDisk(d, later)).toEqual(['properties.name_zh', 'geometry']);
   });
 });
