@@ -138,7 +138,9 @@ describe('the editor on the dev server', () => {
     const written = readFileSync(join(dir, 'data/documents', `${docId}.md`), 'utf8');
     expect(written).toMatch(new RegExp(`^---\\nid: ${docId}\\ntitle: "${TITLE}"\\ndate: "2026-03-15"\\ndate_precision: day\\n`));
     expect(written).toContain(`\n---\nOn March 15, Wuhan Customs opened`);
-    expect(written).not.toMatch(/Updated|Photo|责编/);
+    expect(written.split('\n---\n')[1]).not.toMatch(/Updated|Photo|责编/);
+    // What was removed is on record in the front matter, with why.
+    expect(written).toContain('removed_chrome:\n  - line: "Updated: 2026-03-16 10:22"\n    why: "dateline (time stamp)"\n');
   });
 
   test('cite: select a passage → Cite for… → new feature; place a point by clicking the map; save', async () => {

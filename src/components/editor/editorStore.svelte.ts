@@ -28,6 +28,8 @@ export interface DocumentDraft {
   body: string;
   /** Lines the author chose to keep although they look like page chrome. */
   keptChrome: string[];
+  /** Lines the author removed as page chrome, and why (written to the front matter's removed_chrome). */
+  removed: { line: string; why: string }[];
 }
 
 export interface FieldProblem {
@@ -41,7 +43,7 @@ export interface FieldProblem {
 export type EditorView = 'home' | 'document' | 'feature';
 
 export function emptyDocument(): DocumentDraft {
-  return { title: '', id: '', idTouched: false, date: '', precision: 'day', published: '', publisher: '', parties: '', url: '', language: 'en', summary: '', body: '', keptChrome: [] };
+  return { title: '', id: '', idTouched: false, date: '', precision: 'day', published: '', publisher: '', parties: '', url: '', language: 'en', summary: '', body: '', keptChrome: [], removed: [] };
 }
 
 interface Stored {

@@ -30,6 +30,9 @@ function parseFront(v: unknown): Parsed<DocumentFrontMatter> {
     if (!DOCUMENT_KEY_ORDER.includes(k as keyof DocumentFrontMatter)) return fail(`unknown front-matter field "${k}"`);
     if (k === 'parties') {
       if (!Array.isArray(x) || x.some((p) => !isString(p, 500))) return fail('"parties" must be a list of names');
+    } else if (k === 'removed_chrome') {
+      if (!Array.isArray(x) || x.length > 500 || x.some((c) => !isObject(c) || !isString(c.line, 5000) || !isString(c.why, 500) || Object.keys(c).length !== 2))
+        return fail('"removed_chrome" must be a list of {line, why}');
     } else if (!isString(x, 5000)) return fail(`front-matter field "${k}" must be text`);
   }
   if (!isString(v.id, 200) || !KEBAB_ID.test(v.id)) return fail('the document id must be kebab-case (lowercase letters, digits, single hyphens)');
