@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { checkData } from '../../scripts/check-data.ts';
 import { readFeatures } from '../../src/lib/editor/featureFileEdit.ts';
-import { baseURL, clickMapAt, launch, openPage, screenshot, waitForIdle, type WatchedPage } from './harness.ts';
+import { mkdirSync } from 'node:fs';
+import { baseURL, clickMapAt, launch, openPage, SCREENSHOT_DIR, waitForIdle, type WatchedPage } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -40,6 +41,15 @@ const ARTICLE = [
 const PASSAGE = 'Air cargo landing at Tianhe Airport will be cleared once';
 /** Wuhan Tianhe International Airport (30°47′02″N 114°12′29″E, Wikipedia), a place no feature of data/ sits on. */
 const TIANHE: [number, number] = [114.2081, 30.7839];
+
+/** A screenshot for a person to look at; software WebGL on a busy machine can take long to capture. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), timeout: 120_000 });
+}
+
+/** The dev server and software WebGL share two cores with other work: generous per-step budgets. */
+const STEP_MS = 300_000;
 
 function snapshot(): Map<string, string> {
   const out = new Map<string, string>();
@@ -105,7 +115,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the editor on the dev server', () => {
+describe('the editor on the dev server', { timeout: STEP_MS }, () => {
   const before = new Map<string, string>();
   let docId = '';
   let featureId = '';

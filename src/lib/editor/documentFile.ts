@@ -66,7 +66,10 @@ export function formatDocument(front: DocumentFrontMatter, body: string): string
   for (const key of keys) {
     const v = (front as unknown as Record<string, unknown>)[key];
     if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    if (DOCUMENT_KEY_ORDER.includes(key as keyof DocumentFrontMatter)) lines.push(`${key}: ${yamlValue(key as keyof DocumentFrontMatter, v)}`);
+    if (DOCUMENT_KEY_ORDER.includes(key as keyof DocumentFrontMatter)) {
+      const value = yamlValue(key as keyof DocumentFrontMatter, v);
+      lines.push(value.startsWith('\n') ? `${key}:${value}` : `${key}: ${value}`);
+    }
     // A field this writer does not know: whatever YAML the library writes for it, so nothing is dropped.
     else lines.push(stringify({ [key]: v }).trimEnd());
   }

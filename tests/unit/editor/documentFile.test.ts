@@ -29,3 +29,9 @@ describe('formatDocument', () => {
     expect(parsed.data).toMatchObject({ title: 'yes', summary: 'Line: with "quotes" and # hash', parties: ['A "x"', 'B'] });
   });
 });
+
+test('removed page chrome is written as a block list of {line, why}, like the seed documents', () => {
+  const out = formatDocument({ id: 'a', title: 't', date: '2024', publisher: 'p', removed_chrome: [{ line: '责编:李明', why: 'editor credit' }] }, 'Body.');
+  expect(out).toContain('\nremoved_chrome:\n  - line: "责编:李明"\n    why: "editor credit"\n---\n');
+  expect(parseMarkdown(out).data).toMatchObject({ removed_chrome: [{ line: '责编:李明', why: 'editor credit' }] });
+});
