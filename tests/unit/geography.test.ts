@@ -69,14 +69,15 @@ describe('documents', () => {
     for (const [id, { file, meta, body }] of docs) {
       expect(file).toBe(`${id}.md`);
       expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      for (const key of ['title', 'date', 'date_precision', 'publisher', 'language', 'summary']) {
+      for (const key of ['title', 'date', 'publisher', 'language', 'summary']) {
         expect(typeof meta[key], `${id}.${key}`).toBe('string');
       }
       // Optional fields, when given, are text.
-      for (const key of ['date_basis', 'published']) if (meta[key] !== undefined) expect(typeof meta[key], `${id}.${key}`).toBe('string');
+      for (const key of ['date_precision', 'date_basis', 'published']) if (meta[key] !== undefined) expect(typeof meta[key], `${id}.${key}`).toBe('string');
       if (meta.parties !== undefined) expect(Array.isArray(meta.parties) && (meta.parties as unknown[]).length > 0, `${id}.parties`).toBe(true);
+      // date_precision may be left out: the date's own form says it.
       const precision = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ }[
-        meta.date_precision as 'year' | 'month' | 'day'
+        (meta.date_precision ?? (String(meta.date).length === 4 ? 'year' : String(meta.date).length === 7 ? 'month' : 'day')) as 'year' | 'month' | 'day'
       ];
       expect(precision, `${id}.date_precision`).toBeDefined();
       expect(meta.date as string).toMatch(precision!);

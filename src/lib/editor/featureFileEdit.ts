@@ -33,6 +33,38 @@ function lineIndent(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
+const keysOf = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : null);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * When the feature keeps its keys (top level and properties, same order),
+ * rewrite only the values that changed, each where it stands: a changed
+ * description is a one-line diff even in a file written in another style.
+ * Null when keys were added, removed or reordered (the caller rewrites the feature).
+ */
+function patchValues(text: string, node: Node, original: Record<string, unknown>, updated: Record<string, unknown>): string | null {
+  const top = keysOf(original);
+  if (!top || !same(top, keysOf(updated))) return null;
+  const paths: (string | number)[][] = [];
+  for (const k of top) {
+    if (k === 'properties' && keysOf(original.properties) && same(keysOf(original.properties), keysOf(updated.properties))) {
+      for (const pk of keysOf(original.properties)!)
+        if (!same((original.properties as Record<string, unknown>)[pk], (updated.properties as Record<string, unknown>)[pk])) paths.push(['properties', pk]);
+    } else if (!same(original[k], updated[k])) paths.push([k]);
+  }
+  const edits = paths
+    .map((path) => {
+      const valueNode = findNodeAtLocation(node, path);
+      const value = path.reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], updated);
+      return valueNode ? { offset: valueNode.offset, length: valueNode.length, text: formatJson(value, lineIndent(text, valueNode.offset)) } : null;
+    })
+    .sort((a, b) => (b?.offset ?? 0) - (a?.offset ?? 0));
+  if (edits.some((e) => e === null)) return null;
+  let out = text;
+  for (const e of edits) out = out.slice(0, e!.offset) + e!.text + out.slice(e!.offset + e!.length);
+  return out;
+}
+
 /** The features of a file as parsed JSON, in order. */
 export function readFeatures(text: string): RawFeature[] {
   const fc = JSON.parse(text.replace(/^\uFEFF/, '')) as { features?: unknown };
@@ -52,8 +84,11 @@ export function putFeature(text: string | null, feature: RawFeature, replaces: s
   if (index >= 0) {
     const node = items[index];
     const original = readFeatures(text)[index] as Record<string, unknown>;
+    const ordered = orderFeatureLike(original, feature);
+    const patched = patchValues(text, node, original, ordered);
+    if (patched !== null) return patched;
     const indent = lineIndent(text, node.offset);
-    const out = formatJson(orderFeatureLike(original, feature), indent);
+    const out = formatJson(ordered, indent);
     return text.slice(0, node.offset) + out + text.slice(node.offset + node.length);
   }
   const ordered = orderFeatureLike(undefined, feature);

@@ -26,9 +26,23 @@ function changedLines(before: string, after: string): { added: string[]; removed
 }
 
 describe('the atlas JSON style', () => {
-  test.each(files)('re-serialising %s gives its bytes back (the files are written in this style)', (file) => {
-    const text = readFileSync(resolve(dataRoot, file), 'utf8');
-    expect(formatCollection(readFeatures(text))).toBe(text);
+  test("re-serialising the project's feature files gives their bytes back (they are written in this style)", () => {
+    // Of the project's own data (a user's hand-written file may use another style; edits keep it, see below).
+    const own = resolve(import.meta.dirname, '../../../data/features');
+    for (const file of readdirSync(own).filter((f) => f.endsWith('.geojson'))) {
+      const text = readFileSync(resolve(own, file), 'utf8');
+      expect(formatCollection(readFeatures(text)), file).toBe(text);
+    }
+  });
+
+  test('in a file of another style, changing one value rewrites only that value', () => {
+    const text = '{"type": "FeatureCollection", "features": [\n  {"type": "Feature", "id": "a", "properties": {"name": "A", "description": "old"}, "geometry": { "type": "Point", "coordinates": [1, 2] }}\n]}\n';
+    const [f] = readFeatures(text);
+    const out = putFeature(text, { ...f, properties: { name: 'A', description: 'new' } });
+    expect(out).toBe(text.replace('"old"', '"new"'));
+    const moved = putFeature(text, { ...f, geometry: { type: 'Point', coordinates: [3, 4] } });
+    expect(readFeatures(moved)[0].geometry).toEqual({ type: 'Point', coordinates: [3, 4] });
+    expect(moved.startsWith('{"type": "FeatureCollection", "features": [\n  {"type": "Feature", "id": "a", "properties": {"name": "A", "description": "old"}, "geometry": ')).toBe(true);
   });
 });
 
@@ -54,7 +68,7 @@ describe('putFeature / deleteFeature touch only their feature', () => {
       expect(readFeatures(out)).toEqual(features.filter((x) => x.id !== f.id));
       const d = changedLines(text, out);
       expect(d.added.length).toBeLessThanOrEqual(1); // at most the line that loses or keeps its comma
-      expect(formatCollection(readFeatures(out))).toBe(out);
+      if (formatCollection(readFeatures(text)) === text) expect(formatCollection(readFeatures(out))).toBe(out);
     }
   });
 
@@ -64,7 +78,8 @@ describe('putFeature / deleteFeature touch only their feature', () => {
     const lastClose = text.lastIndexOf('}', text.lastIndexOf(']'));
     expect(out.slice(0, lastClose + 1)).toBe(text.slice(0, lastClose + 1));
     expect(readFeatures(out).at(-1)).toEqual(point('brand-new-feature'));
-    expect(formatCollection(readFeatures(out))).toBe(out);
+    // A file in the atlas style stays in it.
+    if (formatCollection(readFeatures(text)) === text) expect(formatCollection(readFeatures(out))).toBe(out);
   });
 });
 
