@@ -226,6 +226,13 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     await page.click('button[data-atlas-editor]');
     await page.getByRole('button', { name: /^Edit “/ }).click();
     const form = page.locator('form[aria-label="Feature"]');
+    // An invalid save: the validator's problem appears beside its field, nothing is written.
+    const unchanged = snapshot();
+    await form.locator('textarea[name="description"]').fill('');
+    await form.getByRole('button', { name: 'Save feature' }).click();
+    await expect.poll(() => form.locator('textarea[name="description"] ~ .problem, label:has(textarea[name="description"]) + .problem').first().textContent()).toMatch(/feature has no "description"/);
+    expect(snapshot()).toEqual(unchanged);
+    await screenshot(page, 'editor-5a-problem-beside-field');
     await form.locator('textarea[name="description"]').fill('Changed in the editor.');
     // Meanwhile someone else changes the same file on disk; the dev server reloads the page (the draft is kept).
     const path = join(dir, 'data/features', readdirSync(join(dir, 'data/features')).find((f) => readFileSync(join(dir, 'data/features', f), 'utf8').includes(`"id": "${featureId}"`))!);
@@ -280,8 +287,8 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     await other.page.context().close();
   });
 
-  test('no page errors (the refused saves answer 409, which the browser logs)', () => {
-    expect(w.errors.filter((e) => !/status of 409 \(Conflict\)/.test(e))).toEqual([]);
+  test('no page errors (refused saves answer 409 or 422, which the browser logs)', () => {
+    expect(w.errors.filter((e) => !/status of (409 \(Conflict\)|422 \(Unprocessable)/.test(e))).toEqual([]);
   });
 });
 
