@@ -50,6 +50,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 /** The dev server and software WebGL share two cores with other work: generous per-step budgets. */
 const STEP_MS = 300_000;
+/** How long the page may take to show a result (a save runs the whole data check first). */
+const POLL = { timeout: 30_000 };
 
 function snapshot(): Map<string, string> {
   const out = new Map<string, string>();
@@ -137,7 +139,7 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     docId = await form.locator('input[name="id"]').inputValue();
     expect(docId).toBe('wuhan-customs-opens-air-cargo-fast-lane-tianhe-2026');
     const offered = form.locator('[aria-label="Lines that look like page chrome"] li');
-    await expect.poll(() => offered.count()).toBe(3);
+    await expect.poll(() => offered.count(), POLL).toBe(3);
     // Offered, not removed.
     expect(await form.locator('textarea[name="body"]').inputValue()).toBe(ARTICLE);
     await screenshot(page, 'editor-1-new-document-chrome-offered');
@@ -160,7 +162,7 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     await screenshot(page, 'editor-2-cite-for');
     await page.getByRole('button', { name: '+ New feature' }).click();
     const form = page.locator('form[aria-label="Feature"]');
-    await expect.poll(() => form.locator('blockquote').first().textContent()).toBe(PASSAGE);
+    await expect.poll(() => form.locator('blockquote').first().textContent(), POLL).toBe(PASSAGE);
     await form.locator('input[name="name"]').fill('Tianhe air cargo fast lane');
     await form.locator('input[name="name_zh"]').fill('天河机场航空货运快速通道');
     await form.locator('select[name="kind"]').selectOption('customs');
@@ -179,7 +181,7 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     // A click lands within a pixel or two: at zoom 9 that is a few hundred metres.
     expect(Math.abs(lon - TIANHE[0])).toBeLessThan(0.01);
     expect(Math.abs(lat - TIANHE[1])).toBeLessThan(0.01);
-    await expect.poll(() => form.getByTestId('nearest-place').textContent()).toMatch(/km from /);
+    await expect.poll(() => form.getByTestId('nearest-place').textContent(), POLL).toMatch(/km from /);
     await form.getByRole('button', { name: 'Add a source' }).click();
     await form.locator('input[name="reference-title"]').fill('Wuhan Tianhe International Airport, placed by clicking the map at zoom 9');
     await waitForIdle(page);
@@ -230,7 +232,7 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     const unchanged = snapshot();
     await form.locator('textarea[name="description"]').fill('');
     await form.getByRole('button', { name: 'Save feature' }).click();
-    await expect.poll(() => form.locator('textarea[name="description"] ~ .problem, label:has(textarea[name="description"]) + .problem').first().textContent()).toMatch(/feature has no "description"/);
+    await expect.poll(() => form.locator('textarea[name="description"] ~ .problem, label:has(textarea[name="description"]) + .problem').first().textContent(), POLL).toMatch(/feature has no "description"/);
     expect(snapshot()).toEqual(unchanged);
     await screenshot(page, 'editor-5a-problem-beside-field');
     await form.locator('textarea[name="description"]').fill('Changed in the editor.');
@@ -243,20 +245,20 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     expect(theirs).not.toBe(readFileSync(path, 'utf8'));
     await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), Promise.resolve(writeFileSync(path, theirs))]);
     await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
-    await expect.poll(() => form.locator('textarea[name="description"]').inputValue()).toBe('Changed in the editor.');
+    await expect.poll(() => form.locator('textarea[name="description"]').inputValue(), POLL).toBe('Changed in the editor.');
     await form.getByRole('button', { name: 'Save feature' }).click();
     const alert = page.locator('.editor .message.conflict');
-    await expect.poll(() => alert.textContent()).toMatch(/changed on disk since you loaded it.*your edit is kept/);
+    await expect.poll(() => alert.textContent(), POLL).toMatch(/changed on disk since you loaded it.*your edit is kept/);
     expect(readFileSync(path, 'utf8')).toBe(theirs);
     expect(await form.locator('textarea[name="description"]').inputValue()).toBe('Changed in the editor.');
     await screenshot(page, 'editor-5-conflict-refused');
     // The unsaved edit survives a reload.
     await gotoDev(page, `#feature=${featureId}`);
-    await expect.poll(() => page.locator('form[aria-label="Feature"] textarea[name="description"]').inputValue()).toBe('Changed in the editor.');
+    await expect.poll(() => page.locator('form[aria-label="Feature"] textarea[name="description"]').inputValue(), POLL).toBe('Changed in the editor.');
     // Reload the data from disk (new version token), then save: the editor replaces only its feature.
     await page.locator('form[aria-label="Feature"]').getByRole('button', { name: 'Save feature' }).click();
     await page.getByRole('button', { name: 'Reload data from disk' }).click();
-    await expect.poll(() => page.locator('.editor .message').textContent()).toMatch(/change on disk was elsewhere in the file and stays/);
+    await expect.poll(() => page.locator('.editor .message').textContent(), POLL).toMatch(/change on disk was elsewhere in the file and stays/);
     await Promise.all([page.waitForEvent('load'), page.locator('form[aria-label="Feature"]').getByRole('button', { name: 'Save feature' }).click()]);
     const saved = readFeatures(readFileSync(path, 'utf8')).find((f) => f.id === featureId)!;
     expect((saved.properties as { description: string }).description).toBe('Changed in the editor.');
