@@ -5,6 +5,7 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { AppState } from '../appState.svelte.ts';
+import { drawnPart } from '../atlas/filters.ts';
 import { basemapGeoJSON } from '../map/basemapData.ts';
 import { captureMap, renderedFeatureIds } from '../map/capture.ts';
 import { figureContent, formatCentre, type FigureContent } from './figure.ts';
@@ -28,7 +29,7 @@ export function prepareFigure(map: MlMap, app: AppState, permalink: string): Fig
   const c = map.getCenter();
   const view: FrameView = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, width: canvas.clientWidth, height: canvas.clientHeight };
   const rendered = renderedFeatureIds(map);
-  const drawn = app.visible.filter((f) => rendered.has(f.id));
+  const drawn = app.visible.filter((f) => rendered.has(f.id)).map((f) => drawnPart(f, app.filters));
   const selected = app.selected;
   const cited = selected ? [selected] : drawn;
   const t = app.t;
@@ -74,7 +75,7 @@ export async function figureSvgText(app: AppState, figure: Figure): Promise<stri
     {
       view: figure.view,
       basemap,
-      features: app.visible.filter((f) => ids.has(f.id) || f.id === app.selectedId),
+      features: app.visible.filter((f) => ids.has(f.id) || f.id === app.selectedId).map((f) => drawnPart(f, app.filters)),
       selectedId: app.selectedId,
       labels: figure.content.labels,
       scale: scaleBar(figure.view.lat, figure.view.zoom),

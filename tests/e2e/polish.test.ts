@@ -1,0 +1,147 @@
+/**
+ * Issue 14, reader polish, in a real Chromium: filters that do what they say
+ * (URL values, legend entries, multi-leg routes, "Only this document").
+ * Facts about the data are derived from data/, never fixed here.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { featureLegs, featureModes, isLineFeature } from '../../src/lib/atlas/filters.ts';
+import type { AtlasFeature } from '../../src/lib/atlas/types.ts';
+import { bbox } from '@turf/turf';
+import { isolatedVertex, loadAtlas } from './atlasData.ts';
+import { project } from './mercator.ts';
+import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, waitForIdle, type WatchedPage } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const hash = (page: Page) => page.evaluate(() => location.hash);
+const panel = (page: Page) => page.locator('aside[aria-label="Source"]');
+const listed = (page: Page) =>
+  page.locator('nav[aria-label="Features"] [data-feature-id]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-feature-id')!))]);
+function expectClean(w: WatchedPage) {
+  expect(w.errors).toEqual([]);
+  expect(w.offOrigin).toEqual([]);
+}
+/** A stand-in feature holding one leg of a route, under the route's id (so isolatedVertex skips the route itself). */
+function leg(f: AtlasFeature, i: number): AtlasFeature {
+  if (f.geometry.type !== 'MultiLineString') throw new Error(`${f.id} has no legs`);
+  return { ...f, geometry: { type: 'LineString', coordinates: f.geometry.coordinates[i] } };
+}
+
+describe('filters from the URL', () => {
+  test('unknown values are really ignored (with a notice) and known values match regardless of case', async () => {
+    const w = await openPage(browser);
+    const atlas = loadAtlas();
+    await gotoApp(w.page, '#map=4/30/108&modes=bus&kinds=castle');
+    await expect.poll(() => w.page.getByRole('status').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('"bus"')]));
+    expect((await listed(w.page)).length).toBe(atlas.features.length);
+    // The URL is not rewritten to an empty filter.
+    expect(await hash(w.page)).not.toMatch(/modes|kinds/);
+
+    await gotoApp(w.page, '#map=4/30/108&modes=Rail');
+    const railLines = atlas.features.filter((f) => isLineFeature(f) && featureModes(f).includes('rail')).map((f) => f.id);
+    const others = atlas.features.filter((f) => isLineFeature(f) && !featureModes(f).includes('rail')).map((f) => f.id);
+    expect(railLines.length).toBeGreaterThan(0);
+    await expect.poll(() => hash(w.page)).toContain('modes=rail');
+    const shown = await listed(w.page);
+    expect(shown).toEqual(expect.arrayContaining(railLines));
+    for (const id of others) expect(shown).not.toContain(id);
+    expectClean(w);
+  });
+});
+
+describe('legend entries control exactly what they show', () => {
+  test('Rail off hides rail lines but not the rail-mode symbols whose own entries stay on', async () => {
+    const w = await openPage(browser);
+    const railSymbols = loadAtlas().features.filter((f) => f.geometry.type === 'Point' && f.properties.mode === 'rail');
+    expect(railSymbols.length).toBeGreaterThan(0);
+    const target = railSymbols[0];
+    const [lng, lat] = target.geometry.type === 'Point' ? target.geometry.coordinates : [0, 0];
+    await gotoApp(w.page, `#map=9/${lat}/${lng}`);
+    const legend = w.page.locator('section[aria-label="Legend"]').first();
+    await legend.locator('button[data-mode="rail"]').click();
+    await expect.poll(() => legend.locator('button[data-mode="rail"]').getAttribute('aria-pressed')).toBe('false');
+    for (const kind of new Set(railSymbols.map((f) => f.properties.kind))) {
+      expect(await legend.locator(`button[data-kind="${kind}"]`).getAttribute('aria-pressed')).toBe('true');
+    }
+    const shown = await listed(w.page);
+    for (const f of railSymbols) expect(shown).toContain(f.id);
+    // And the symbol is still on the map: a click on it opens it.
+    await waitForIdle(w.page);
+    await clickMapAt(w.page, lng, lat);
+    const picker = w.page.getByRole('dialog', { name: 'Choose a feature' });
+    await Promise.race([panel(w.page).waitFor(), picker.waitFor()]);
+    if (await picker.count()) await picker.locator(`button[data-feature-id="${target.id}"]`).click();
+    await expect.poll(() => panel(w.page).getAttribute('data-feature-id')).toBe(target.id);
+    expectClean(w);
+  });
+
+  test('each leg of a multimodal route follows its own mode: with rail only, the other legs are not drawn', async () => {
+    const route = loadAtlas().features.find((f) => featureLegs(f)?.includes('rail') && featureLegs(f)!.some((m) => m !== 'rail'));
+    expect(route, 'a route with a rail leg and a leg in another mode').toBeTruthy();
+    const legs = featureLegs(route!)!;
+    const railAt = isolatedVertex(leg(route!, legs.indexOf('rail')), 20);
+    const otherIndex = legs.findIndex((m) => m !== 'rail');
+    const otherAt = isolatedVertex(leg(route!, otherIndex), 20);
+    expect(railAt && otherAt).toBeTruthy();
+    const w = await openPage(browser);
+    // The other leg: nothing there to click with rail alone on.
+    await gotoApp(w.page, `#map=6/${otherAt![1]}/${otherAt![0]}&modes=rail`);
+    await clickMapAt(w.page, otherAt![0], otherAt![1]);
+    await w.page.waitForTimeout(400);
+    expect(await panel(w.page).count()).toBe(0);
+    await screenshot(w.page, 'polish-rail-only-no-other-leg');
+    // The rail leg is drawn and clickable.
+    await gotoApp(w.page, `#map=6/${railAt![1]}/${railAt![0]}&modes=rail`);
+    await clickMapAt(w.page, railAt![0], railAt![1]);
+    await expect.poll(() => panel(w.page).getAttribute('data-feature-id')).toBe(route!.id);
+    // Without the filter, the same click on the other leg opens the route.
+    await gotoApp(w.page, `#map=6/${otherAt![1]}/${otherAt![0]}`);
+    await clickMapAt(w.page, otherAt![0], otherAt![1]);
+    await expect.poll(() => panel(w.page).getAttribute('data-feature-id')).toBe(route!.id);
+    expectClean(w);
+  });
+});
+
+describe('"Only this document"', () => {
+  test('closes the panel when the selected feature is no longer shown, and frames what remains', async () => {
+    const atlas = loadAtlas();
+    // A document, and a selected feature that does not cite it.
+    const doc = atlas.documents.find((d) => atlas.features.some((f) => !f.properties.citations.some((c) => c.document === d.id)))!;
+    const outside = atlas.features.find((f) => !f.properties.citations.some((c) => c.document === doc.id))!;
+    const inside = atlas.features.filter((f) => f.properties.citations.some((c) => c.document === doc.id));
+    const w = await openPage(browser);
+    // Far from every feature, so the map must move to show them.
+    await gotoApp(w.page, `#map=6/-40/-60&feature=${outside.id}`);
+    await panel(w.page).waitFor();
+    await w.page.getByRole('tab', { name: 'Documents' }).click();
+    await w.page.locator(`li[data-doc-id="${doc.id}"] input[type="checkbox"]`).check();
+    await expect.poll(() => panel(w.page).count()).toBe(0);
+    expect(await hash(w.page)).not.toContain('feature=');
+    await waitForIdle(w.page);
+    // The map moved to frame the document's features: every vertex of each is on the canvas.
+    expect(await hash(w.page)).toContain(`docs=${doc.id}`);
+    const view = await currentView(w.page);
+    const box = (await w.page.locator('.maplibregl-canvas').boundingBox())!;
+    for (const f of inside) {
+      const [west, south, east, north] = bbox(f);
+      for (const [x, y] of [[west, south], [east, north]]) {
+        const p = project(view, box.width, box.height, x, y);
+        expect(p.x, f.id).toBeGreaterThanOrEqual(0);
+        expect(p.x, f.id).toBeLessThanOrEqual(box.width);
+        expect(p.y, f.id).toBeGreaterThanOrEqual(0);
+        expect(p.y, f.id).toBeLessThanOrEqual(box.height);
+      }
+    }
+    await w.page.getByRole('tab', { name: 'Features' }).click();
+    expect((await listed(w.page)).sort()).toEqual(inside.map((f) => f.id).sort());
+    await screenshot(w.page, 'polish-only-this-document');
+    expectClean(w);
+  });
+});
