@@ -15,6 +15,8 @@ export interface PickCandidates {
   y: number;
   /** Move the map to the chosen feature (when the choice started outside the map). */
   focus?: boolean;
+  /** Where on the map the click was [lng, lat]: the chooser follows that spot when the map moves. */
+  lngLat?: [number, number];
 }
 
 const FILTER_KEYS = new Set(['modes', 'kinds', 'docs', 'from', 'to']);

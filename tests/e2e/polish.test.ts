@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { featureLegs, featureModes, isLineFeature } from '../../src/lib/atlas/filters.ts';
 import type { AtlasFeature } from '../../src/lib/atlas/types.ts';
-import { bbox } from '@turf/turf';
+import { bbox, pointToLineDistance } from '@turf/turf';
 import { isolatedVertex, loadAtlas } from './atlasData.ts';
 import { project } from './mercator.ts';
 import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, waitForIdle, type WatchedPage } from './harness.ts';
@@ -145,3 +145,85 @@ describe('"Only this document"', () => {
     expectClean(w);
   });
 });
+
+describe('one click per feature', () => {
+  /** A port-like symbol with routes passing within `km` of it, standing clear of other symbols. */
+  function symbolOnRoutes(km: number) {
+    const atlas = loadAtlas();
+    const points = atlas.features.filter((f) => f.geometry.type === 'Point');
+    const lines = atlas.features.filter(isLineFeature);
+    const xy = (f: AtlasFeature) => (f.geometry.type === 'Point' ? f.geometry.coordinates : [0, 0]);
+    return points.filter((p) => {
+      const [x, y] = xy(p);
+      const clear = points.every((o) => o === p || Math.hypot((xy(o)[0] - x) * Math.cos((y * Math.PI) / 180), xy(o)[1] - y) * 111 > 40);
+      const onRoute = lines.some((l) => lineParts(l).some((c) => pointToLineDistance([x, y], { type: 'LineString', coordinates: c }) < km));
+      return clear && onRoute;
+    });
+  }
+
+  test('a click on a symbol with routes beneath it selects the symbol, at zoom 6 and 9', async () => {
+    const targets = symbolOnRoutes(3).slice(0, 3);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const zoom of [6, 9]) {
+      for (const t of targets) {
+        const [lng, lat] = t.geometry.type === 'Point' ? t.geometry.coordinates : [0, 0];
+        const w = await openPage(browser);
+        await gotoApp(w.page, `#map=${zoom}/${lat}/${lng}`);
+        await clickMapAt(w.page, lng, lat);
+        await expect.poll(() => panel(w.page).getAttribute('data-feature-id'), { timeout: 10_000 }).toBe(t.id);
+        expect(await w.page.getByRole('dialog', { name: 'Choose a feature' }).count()).toBe(0);
+        expectClean(w);
+        await w.page.context().close();
+      }
+    }
+  });
+
+  test('lines drawn within a few pixels of each other offer a choice, which follows the map when it pans', async () => {
+    // A vertex of one line that another line passes within a few hundred metres of, far from any symbol.
+    const atlas = loadAtlas();
+    const lines = atlas.features.filter(isLineFeature);
+    const points = atlas.features.filter((f) => f.geometry.type === 'Point');
+    let spot: { at: number[]; a: string; b: string } | null = null;
+    for (const a of lines) {
+      for (const c of lineParts(a)) {
+        for (const v of c) {
+          const b = lines.find((o) => o !== a && lineParts(o).some((oc) => pointToLineDistance(v, { type: 'LineString', coordinates: oc }) < 0.3));
+          const farFromSymbols = points.every((p) => p.geometry.type === 'Point' && Math.hypot(p.geometry.coordinates[0] - v[0], p.geometry.coordinates[1] - v[1]) > 0.8);
+          if (b && farFromSymbols) spot = { at: v, a: a.id, b: b.id };
+          if (spot) break;
+        }
+        if (spot) break;
+      }
+      if (spot) break;
+    }
+    expect(spot, 'two lines that share a stretch').toBeTruthy();
+    const w = await openPage(browser);
+    await gotoApp(w.page, `#map=5/${spot!.at[1]}/${spot!.at[0]}`);
+    await clickMapAt(w.page, spot!.at[0], spot!.at[1]);
+    const picker = w.page.getByRole('dialog', { name: 'Choose a feature' });
+    await picker.waitFor();
+    const offered = await picker.locator('button[data-feature-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-feature-id')));
+    expect(offered).toEqual(expect.arrayContaining([spot!.a, spot!.b]));
+    await screenshot(w.page, 'polish-chooser-lines');
+    // Pan by dragging the map: the chooser moves with it.
+    const before = (await picker.boundingBox())!;
+    const canvas = (await w.page.locator('.maplibregl-canvas').boundingBox())!;
+    const from = { x: canvas.x + canvas.width * 0.7, y: canvas.y + canvas.height * 0.7 };
+    await w.page.mouse.move(from.x, from.y);
+    await w.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await w.page.mouse.move(from.x - i * 8, from.y - i * 5);
+    await w.page.waitForTimeout(400); // let the drag come to rest, so no inertia follows
+    await w.page.mouse.up();
+    await waitForIdle(w.page);
+    const after = (await picker.boundingBox())!;
+    expect(Math.abs(after.x - before.x + 80)).toBeLessThanOrEqual(2);
+    expect(Math.abs(after.y - before.y + 50)).toBeLessThanOrEqual(2);
+    expectClean(w);
+  });
+});
+
+function lineParts(f: AtlasFeature): number[][][] {
+  if (f.geometry.type === 'LineString') return [f.geometry.coordinates];
+  if (f.geometry.type === 'MultiLineString') return f.geometry.coordinates;
+  return [];
+}
