@@ -13,6 +13,8 @@ export default defineConfig(({ mode }) => {
     base: './',
     // The single file carries its own, stricter policy (see SINGLE_FILE_CSP).
     plugins: [svelte(), atlasPlugin({ single }), ...(single ? [viteSingleFile()] : [cspPlugin()])],
+    // Static files copied as they are (favicon, web manifest, social preview); the single file inlines what it needs.
+    publicDir: single ? false : 'public',
     build: {
       target: 'es2022',
       chunkSizeWarningLimit: single ? 8000 : 1500,
