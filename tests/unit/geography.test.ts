@@ -80,6 +80,12 @@ describe('documents', () => {
     }
   });
 
+  it('says how each date was found in plain words, for readers (no build words such as "page stamp")', () => {
+    for (const [id, { meta }] of docs) {
+      expect(meta.date_basis as string, `${id}.date_basis`).not.toMatch(/\bstamp\b|^Text:|Updated:|breadcrumb|~/i);
+    }
+  });
+
   it('keeps each body verbatim: every paragraph occurs in a seed text (when ../shared/seeds is present)', () => {
     const seedsDir = path.resolve(root, '../shared/seeds');
     if (!fs.existsSync(seedsDir)) return;
