@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, Position } from 'geojson';
-import { project, type View } from '../../tests/e2e/mercator.ts';
+import type { MapView as View } from '../../src/lib/atlas/urlState.ts';
+import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
 
 export interface Target {
   id: string;

@@ -57,7 +57,7 @@ describe('map → source', () => {
     await gotoApp(w.page, `#map=8/${lat}/${lng + 0.5}`);
     const canvas = w.page.locator('.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;
-    const { project } = await import('./mercator.ts');
+    const { pixelOf: project } = await import('../../src/lib/view/webMercator.ts');
     const p = project(await currentView(w.page), box.width, box.height, lng, lat);
     await w.page.mouse.move(box.x + p.x, box.y + p.y);
     await expect.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor)).toBe('pointer');

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { feature, isolatedVertex } from './atlasData.ts';
 import { clickMapAt, currentView, gotoApp, launch, mapPixel, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
-import { project } from './mercator.ts';
+import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
 
 let browser: Browser;
 beforeAll(async () => {

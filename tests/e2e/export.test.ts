@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MODE_COLORS } from '../../src/lib/map/palette.ts';
 import { pngSize, readPngText } from '../../src/lib/export/pngText.ts';
+import { unprojector } from '../../src/lib/view/webMercator.ts';
 import { feature, loadAtlas } from './atlasData.ts';
 import { currentView, gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot, type WatchedPage } from './harness.ts';
 
@@ -138,17 +139,7 @@ test('SVG parses and has one corridor path per corridor in view', async () => {
 
   // Which corridors cross the view, from the view in the URL and the canvas size.
   const view = await currentView(w.page);
-  const unproject = (x: number, y: number) => {
-    const size = 512 * 2 ** view.zoom;
-    const cx = ((view.lng + 180) / 360) * size;
-    const s = Math.sin((view.lat * Math.PI) / 180);
-    const cy = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * size;
-    const wx = cx + x - map.width / 2;
-    const wy = cy + y - map.height / 2;
-    const lng = (wx / size) * 360 - 180;
-    const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * wy) / size))) * 180) / Math.PI;
-    return [lng, lat];
-  };
+  const unproject = unprojector({ ...view, width: map.width, height: map.height });
   const box = (inset: number) => {
     const [w0, n] = unproject(inset, inset);
     const [e, s] = unproject(map.width - inset, map.height - inset);

@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
-import { project, type View } from './mercator.ts';
+import type { MapView as View } from '../../src/lib/atlas/urlState.ts';
+import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
 
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
 

@@ -9,7 +9,7 @@ import { featureLegs, featureModes, isLineFeature } from '../../src/lib/atlas/fi
 import type { AtlasFeature } from '../../src/lib/atlas/types.ts';
 import { bbox, pointToLineDistance } from '@turf/turf';
 import { isolatedVertex, loadAtlas } from './atlasData.ts';
-import { project } from './mercator.ts';
+import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
 import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, waitForIdle, type WatchedPage } from './harness.ts';
 
 let browser: Browser;

@@ -123,7 +123,7 @@ describe('features', () => {
       expect(typeof p.name, `${id}.name`).toBe('string');
       expect(kinds.has(p.kind), `${id}.kind ${p.kind}`).toBe(true);
       expect(modes.has(p.mode), `${id}.mode ${p.mode}`).toBe(true);
-      expect(['surveyed', 'schematic']).toContain(p.geometry_basis);
+      expect(['surveyed', 'approximate', 'schematic']).toContain(p.geometry_basis);
       expect(typeof p.description).toBe('string');
       expect(Array.isArray(p.citations) && p.citations.length > 0, `${id}: no citations`).toBe(true);
       expect(Array.isArray(p.references) && p.references.length > 0, `${id}: no references`).toBe(true);

@@ -3,14 +3,14 @@
  * the app state, lay it out, and produce a PNG (map canvas re-rendered at the
  * pixel ratio) or an SVG (map redrawn as vectors).
  */
-import type { Map as MlMap } from 'maplibre-gl';
+import type { AtlasMap as MlMap } from '../map/createMap.ts';
 import type { AppState } from '../appState.svelte.ts';
 import { drawnPart } from '../atlas/filters.ts';
 import { basemapGeoJSON } from '../map/basemapData.ts';
 import { captureMap, renderedFeatureIds } from '../map/capture.ts';
 import { figureContent, formatCentre, type FigureContent } from './figure.ts';
 import { layoutFigure, type FigureLayout } from './layout.ts';
-import type { FrameView } from './mercator.ts';
+import type { FrameView } from '../view/webMercator.ts';
 import { canvasMeasure, drawFigure } from './png.ts';
 import { addPngText } from './pngText.ts';
 import { scaleBar } from './scaleBar.ts';

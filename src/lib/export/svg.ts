@@ -10,7 +10,7 @@ import { ICON_SIZE, ICONS } from '../map/icons.ts';
 import { BASEMAP_COLORS, MODE_COLORS, POINT_KINDS, type PointKind } from '../map/palette.ts';
 import { FONT_FAMILY, type FigureLayout } from './layout.ts';
 import type { LegendItem } from './legend.ts';
-import { framePath, projector, type FrameView } from './mercator.ts';
+import { framePath, projector, type FrameView } from '../view/webMercator.ts';
 import type { ScaleBar } from './scaleBar.ts';
 
 export interface SvgMapInput {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { AtlasFeature } from '../../../src/lib/atlas/types.ts';
 import { layoutFigure } from '../../../src/lib/export/layout.ts';
-import { projector } from '../../../src/lib/export/mercator.ts';
+import { projector } from '../../../src/lib/view/webMercator.ts';
 import { addPngText, pngSize, readPngText } from '../../../src/lib/export/pngText.ts';
 import { figureSvg, lineLabelPoint, mapSvg } from '../../../src/lib/export/svg.ts';
 

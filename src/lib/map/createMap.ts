@@ -1,0 +1,85 @@
+/**
+ * Where the MapLibre map is made: `new Map(…)`, its controls and symbol
+ * images. With the rest of `src/lib/map/`, the only code that imports
+ * `maplibre-gl`; components get an `AtlasMap` and call functions from here.
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { AttributionControl, GPUInitializationError, Map as MlMap, NavigationControl, ScaleControl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { MapView } from '../atlas/urlState.ts';
+import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
+import { iconImage } from './icons.ts';
+import { scaleBarMeaningful } from './scaleRule.ts';
+import { POINT_KINDS } from './palette.ts';
+import { ATLAS_SOURCE } from './style.ts';
+
+/** The map as the rest of the app knows it. */
+export type AtlasMap = MlMap;
+
+export const MAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain) · Texts: see each source';
+
+/** The map could not start; `noWebGL` when the browser gave MapLibre no WebGL2 context. */
+export class MapStartError extends Error {
+  constructor(
+    message: string,
+    readonly noWebGL: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A MapLibre map in `container` showing `view`, with zoom buttons, a scale, the
+ * attribution and the point symbols. Throws MapStartError when it cannot start.
+ * MapLibre's own context creation is the WebGL check: a separate probe context
+ * costs ~300 ms in software GL.
+ */
+export function createAtlasMap(container: HTMLElement, style: StyleSpecification, view: MapView): AtlasMap {
+  let map: MlMap;
+  try {
+    map = new MlMap({
+      container,
+      style,
+      center: [view.lng, view.lat],
+      zoom: view.zoom,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Room for figures at 3× on wide screens (the default 4096 would lower the export's pixel ratio).
+      maxCanvasSize: [8192, 8192],
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+  } catch (e) {
+    throw new MapStartError(`The map could not start: ${(e as Error).message}`, e instanceof GPUInitializationError);
+  }
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  // A scale bar only where one scale holds across the view (scaleRule.ts): no "1000 km" at world zoom.
+  const showScale = () => {
+    const bar = container.querySelector<HTMLElement>('.maplibregl-ctrl-scale');
+    const b = map.getBounds();
+    if (bar) bar.style.display = scaleBarMeaningful(b.getSouth(), b.getNorth()) ? '' : 'none';
+  };
+  map.on('move', showScale);
+  map.on('resize', showScale);
+  map.once('load', showScale);
+  // Folded to an (i) button on maps narrower than 640 px (MapLibre's default), so it never runs under the scale bar.
+  map.addControl(new AttributionControl({ customAttribution: MAP_ATTRIBUTION }), 'bottom-right');
+  const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
+  for (const kind of POINT_KINDS) map.addImage(`icon-${kind}`, iconImage(kind, ratio), { pixelRatio: ratio });
+  return map;
+}
+
+/** Replace what the atlas source holds (feature-state survives: ids are stable). */
+export function setAtlasData(map: AtlasMap, data: FeatureCollection): void {
+  (map.getSource(ATLAS_SOURCE) as GeoJSONSource | undefined)?.setData(data);
+}
+
+/** The map's view as the URL writes it. */
+export function mapViewOf(map: AtlasMap): MapView {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
+}
