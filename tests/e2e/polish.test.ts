@@ -5,12 +5,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { featureLegs, featureModes, isLineFeature } from '../../src/lib/atlas/filters.ts';
+import { dateSpan, featureLegs, featureModes, isLineFeature } from '../../src/lib/atlas/filters.ts';
 import type { AtlasFeature } from '../../src/lib/atlas/types.ts';
 import { bbox, pointToLineDistance } from '@turf/turf';
 import { isolatedVertex, loadAtlas } from './atlasData.ts';
 import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
-import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, waitForIdle, type WatchedPage } from './harness.ts';
+import { baseURL, clickMapAt, currentView, gotoApp, launch, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -208,7 +208,9 @@ describe('one click per feature', () => {
     // Pan by dragging the map: the chooser moves with it.
     const before = (await picker.boundingBox())!;
     const canvas = (await w.page.locator('.maplibregl-canvas').boundingBox())!;
-    const from = { x: canvas.x + canvas.width * 0.7, y: canvas.y + canvas.height * 0.7 };
+    // Start the drag on bare map, away from the chooser and the legend.
+    const from = { x: canvas.x + canvas.width * 0.3, y: canvas.y + canvas.height * 0.85 };
+    expect(from.x < before.x || from.y > before.y + before.height).toBe(true);
     await w.page.mouse.move(from.x, from.y);
     await w.page.mouse.down();
     for (let i = 1; i <= 10; i++) await w.page.mouse.move(from.x - i * 8, from.y - i * 5);
@@ -227,3 +229,204 @@ function lineParts(f: AtlasFeature): number[][][] {
   if (f.geometry.type === 'MultiLineString') return f.geometry.coordinates;
   return [];
 }
+
+/** Is the point [lng, lat] drawn on the map and not under `cover` (a panel or sheet)? */
+async function visibleOnMap(page: Page, lng: number, lat: number, coverSelector: string): Promise<{ x: number; y: number; coverTop: number; coverLeft: number }> {
+  const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  const p = project(await currentView(page), canvas.width, canvas.height, lng, lat);
+  const cover = (await page.locator(coverSelector).boundingBox())!;
+  return { x: canvas.x + p.x, y: canvas.y + p.y, coverTop: cover.y, coverLeft: cover.x };
+}
+const pointOf = (f: AtlasFeature): [number, number] => (f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : [0, 0]);
+
+describe('the selection is shown in the part of the map that is visible', () => {
+  test('an embed at 480×320 with a feature selected in its URL moves it out from under the panel', async () => {
+    const target = loadAtlas().features.find((f) => f.geometry.type === 'Point')!;
+    const [lng, lat] = pointOf(target);
+    const w = await openPage(browser, { width: 480, height: 320 });
+    // A view in which the feature sits low in the frame, where the panel opens.
+    await w.page.goto(`${baseURL()}?embed=1#map=7/${lat + 0.6}/${lng}&feature=${target.id}`);
+    await w.page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
+    await panel(w.page).waitFor();
+    await expect.poll(async () => {
+      await waitForIdle(w.page);
+      const v = await visibleOnMap(w.page, lng, lat, 'aside[aria-label="Source"]');
+      return v.y > 0 && v.y < v.coverTop - 10;
+    }, { timeout: 15_000 }).toBe(true);
+    await screenshot(w.page, 'polish-embed-480x320-selection');
+    expectClean(w);
+  });
+
+  test('a phone: the feature tapped stays in view above the bottom sheet', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const target = symbolsClearOfOthers()[0];
+    const [lng, lat] = pointOf(target);
+    // The symbol low on the screen, where the sheet will open.
+    await gotoApp(page, `#map=8/${lat + 0.6}/${lng}`);
+    const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const p = project(await currentView(page), canvas.width, canvas.height, lng, lat);
+    expect(p.y).toBeGreaterThan(canvas.height * 0.6);
+    expect(p.y).toBeLessThan(canvas.height - 10);
+    await page.touchscreen.tap(canvas.x + p.x, canvas.y + p.y);
+    await expect.poll(() => panel(page).getAttribute('data-feature-id'), { timeout: 10_000 }).toBe(target.id);
+    await expect.poll(async () => {
+      await waitForIdle(page);
+      const v = await visibleOnMap(page, lng, lat, 'aside[aria-label="Source"]');
+      return v.y > canvas.y && v.y < v.coverTop - 10;
+    }, { timeout: 15_000 }).toBe(true);
+    await screenshot(page, 'polish-phone-tap');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Point symbols at least 40 km from any other symbol. */
+function symbolsClearOfOthers(): AtlasFeature[] {
+  const points = loadAtlas().features.filter((f) => f.geometry.type === 'Point');
+  return points.filter((p) => {
+    const [x, y] = pointOf(p);
+    return points.every((o) => o === p || Math.hypot((pointOf(o)[0] - x) * Math.cos((y * Math.PI) / 180), pointOf(o)[1] - y) * 111 > 40);
+  });
+}
+
+describe('phones', () => {
+  test('390×844: the search box is usable width and its results are not cut; a compact timeline is there', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await gotoApp(page, '#map=4/30/108');
+    const timeline = page.locator('section[aria-label="Timeline of the agreements"]');
+    const tb = (await timeline.boundingBox())!;
+    expect(tb.y + tb.height).toBeLessThanOrEqual(844 + 1);
+    expect(tb.height).toBeLessThanOrEqual(70);
+    expect(await timeline.locator('[data-doc-id]').count()).toBe(loadAtlas().documents.length);
+    await screenshot(page, 'polish-phone-timeline');
+    const input = page.getByRole('combobox', { name: 'Search' });
+    expect((await input.boundingBox())!.width).toBeGreaterThanOrEqual(300);
+    // The longest feature name: its result must show whole.
+    const longest = loadAtlas().features.map((f) => f.properties.name).sort((a, b) => b.length - a.length)[0];
+    await input.fill(longest.split(' ').slice(0, 2).join(' '));
+    const option = page.getByRole('option').filter({ hasText: longest }).first();
+    await option.waitFor();
+    const label = option.locator('.label');
+    const fits = await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= window.innerWidth);
+    expect(fits).toBe(true);
+    expect(await label.textContent()).toBe(longest);
+    await screenshot(page, 'polish-phone-search');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('390×844: the scale bar and the attribution do not overlap', async () => {
+    const w = await openPage(browser, { width: 390, height: 844 });
+    await gotoApp(w.page, '#map=8/30.6/114.4');
+    const scale = await w.page.locator('.maplibregl-ctrl-scale').boundingBox();
+    const attrib = await w.page.locator('.maplibregl-ctrl-attrib').boundingBox();
+    expect(scale, 'a scale bar at zoom 8').toBeTruthy();
+    const overlap = !(scale!.x + scale!.width <= attrib!.x || attrib!.x + attrib!.width <= scale!.x || scale!.y + scale!.height <= attrib!.y || attrib!.y + attrib!.height <= scale!.y);
+    expect(overlap).toBe(false);
+    await screenshot(w.page, 'polish-phone-scale-attribution');
+    expectClean(w);
+  });
+});
+
+describe('small things', () => {
+  test('the scale bar is hidden at world zoom, where one bar cannot be true, and shown closer in', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=2/30/100');
+    expect(await w.page.locator('.maplibregl-ctrl-scale').isVisible()).toBe(false);
+    await setHash(w.page, '#map=8/30.6/114.4');
+    await expect.poll(() => w.page.locator('.maplibregl-ctrl-scale').isVisible()).toBe(true);
+    expectClean(w);
+  });
+
+  test('at 1280×800 the header tagline is shown whole', async () => {
+    const w = await openPage(browser, { width: 1280, height: 800 });
+    await gotoApp(w.page, '#map=4/30/108');
+    const tagline = w.page.locator('header.bar p');
+    expect(await tagline.isVisible()).toBe(true);
+    expect(await tagline.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    const bar = (await w.page.locator('header.bar').boundingBox())!;
+    expect(bar.height).toBeLessThanOrEqual(56);
+    expectClean(w);
+  });
+
+  test('a compact document header says how the date was found, in plain words', async () => {
+    const doc = loadAtlas().documents.find((d) => d.date_basis)!;
+    const w = await openPage(browser, { width: 1280, height: 800 });
+    await gotoApp(w.page, `#map=4/30/108&doc=${doc.id}`);
+    const header = w.page.locator('section[aria-label="Document"] header');
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(160);
+    expect(await header.textContent()).not.toMatch(/page stamp/i);
+    await header.locator('details summary').click();
+    await expect.poll(() => header.locator('details').textContent()).toContain(doc.date_basis!);
+    await screenshot(w.page, 'polish-document-header');
+    expectClean(w);
+  });
+
+  test('static files are copied as they are: favicon, web manifest, social preview', async () => {
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=4/30/108');
+    const links = await w.page.evaluate(() => ({
+      icon: document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href,
+      manifest: document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href,
+      image: new URL(document.querySelector<HTMLMetaElement>('meta[property="og:image"]')!.content, document.baseURI).href,
+    }));
+    const origin = new URL(baseURL()).origin;
+    for (const url of Object.values(links)) expect(url.startsWith(origin)).toBe(true);
+    const icon = await fetch(links.icon);
+    expect(icon.headers.get('content-type')).toContain('svg');
+    expect(await icon.text()).toContain('<svg');
+    const manifest = await (await fetch(links.manifest)).json();
+    expect(manifest.name).toBe('Corridor Atlas');
+    for (const i of manifest.icons) expect((await fetch(new URL(i.src, links.manifest))).status).toBe(200);
+    const png = Buffer.from(await (await fetch(links.image)).arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    expectClean(w);
+  });
+});
+
+describe('timeline playback', () => {
+  const order = () => [...loadAtlas().documents].sort((a, b) => (dateSpan(a.date).to + a.id).localeCompare(dateSpan(b.date).to + b.id));
+
+  test('Play steps through the agreements in date order, and stops', async () => {
+    const docs = order();
+    const w = await openPage(browser);
+    await gotoApp(w.page, '#map=4/30/108');
+    const play = w.page.locator('section[aria-label="Timeline of the agreements"] button.play');
+    const now = w.page.getByTestId('timeline-now');
+    await play.click();
+    expect(await play.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => now.textContent()).toContain(docs[0].title);
+    await expect.poll(() => hash(w.page)).toContain(`to=${dateSpan(docs[0].date).to}`);
+    await expect.poll(() => now.textContent(), { timeout: 10_000 }).toContain(docs[1].title);
+    await play.click();
+    expect(await play.getAttribute('aria-pressed')).toBe('false');
+    const stoppedAt = await hash(w.page);
+    await w.page.waitForTimeout(2500);
+    expect(await hash(w.page)).toBe(stoppedAt);
+    expectClean(w);
+  });
+
+  test('with reduced motion nothing moves by itself: each press shows the next agreement', async () => {
+    const docs = order();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await gotoApp(page, '#map=4/30/108');
+    const play = page.locator('section[aria-label="Timeline of the agreements"] button.play');
+    const now = page.getByTestId('timeline-now');
+    await play.click();
+    await expect.poll(() => now.textContent()).toContain(docs[0].title);
+    await page.waitForTimeout(2500);
+    expect(await now.textContent()).toContain(docs[0].title);
+    expect(await play.getAttribute('aria-label')).toMatch(/next/i);
+    await play.click();
+    await expect.poll(() => now.textContent()).toContain(docs[1].title);
+    await context.close();
+  });
+});
