@@ -5,11 +5,13 @@
  * and searching 老挝 finds the features whose names say Laos. Facts come from
  * the data, not from fixed ids.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatDate } from '../../src/lib/format.ts';
 import { loadAtlas } from './atlasData.ts';
-import { gotoApp, launch, openPage, screenshot, waitForIdle } from './harness.ts';
+import { gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot, waitForIdle } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -91,3 +93,28 @@ test('中文: the timeline’s date fields show and take dates the Chinese way',
   await screenshot(w.page, 'zh-timeline');
   expect(w.errors).toEqual([]);
 });
+
+test('中文: the figure PDF sets Chinese lines as images in place and keeps the rest vector text', async () => {
+  const w = await openPage(browser);
+  await gotoApp(w.page, '#map=5.6/30.4/113.2&lang=zh');
+  await w.page.getByRole('button', { name: '分享' }).click();
+  await w.page.waitForSelector('[data-export="pdf"]:not([disabled])');
+  const title = (await w.page.inputValue('input[name="figure-title"]'))!;
+  expect(title).toMatch(/[\u4e00-\u9fff]/);
+  const [dl] = await Promise.all([w.page.waitForEvent('download', { timeout: 200_000 }), w.page.click('[data-export="pdf"]')]);
+  const bytes = readFileSync((await dl.path())!);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  writeFileSync(resolve(SCREENSHOT_DIR, 'figure-zh.pdf'), bytes);
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const page = await doc.getPage(1);
+  const ops = await page.getOperatorList();
+  expect(ops.fnArray.filter((fn) => fn === pdfjs.OPS.paintImageXObject).length, 'Chinese lines as images').toBeGreaterThan(0);
+  expect(ops.fnArray.filter((fn) => fn === pdfjs.OPS.constructPath).length, 'the map as vector paths').toBeGreaterThan(50);
+  const text = (await page.getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ');
+  // The note numbers and the permalink stay text.
+  expect(text).toContain('[1]');
+  expect(text).toContain('#map=5.6/30.4/113.2'); // the permalink, a Latin line, stays text
+  expect((await doc.getMetadata()).info).toMatchObject({ Title: title });
+  expect(w.errors).toEqual([]);
+}, 240_000);
