@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatDate } from '../../src/lib/format.ts';
 import { loadAtlas } from './atlasData.ts';
-import { gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot, waitForIdle } from './harness.ts';
+import { gotoApp, hostileURL, launch, openPage, SCREENSHOT_DIR, screenshot, waitForIdle } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,6 +51,19 @@ test('中文: the panel shows our Chinese description with the translation mark,
   for (const d of atlas.documents) expect(list).toContain(formatDate(d.date, 'zh'));
   for (const d of atlas.documents.filter((x) => x.date.length > 4)) expect(list).not.toContain(formatDate(d.date, 'en'));
   expect(list).not.toMatch(US_DATE);
+  expect(w.errors).toEqual([]);
+});
+
+test('中文: a feature without our translation shows its English description and says so (users’ own features)', async () => {
+  // The fixture atlas's features have no description_zh.
+  const w = await openPage(browser, { base: hostileURL() });
+  await gotoApp(w.page, '#map=6/30.6/114.5&feature=poisoned-route&lang=zh', '', hostileURL());
+  const panel = w.page.locator('aside[aria-label="Source"]');
+  await panel.waitFor();
+  expect(await panel.locator('[data-testid="description"]').getAttribute('lang')).toBe('en');
+  expect(await panel.locator('[data-testid="description"]').textContent()).toContain('A route.');
+  expect(await panel.locator('[data-testid="translation-mark"]').count()).toBe(0);
+  expect(await panel.locator('[data-testid="translation-missing"]').textContent()).toContain('暂无中文译文');
   expect(w.errors).toEqual([]);
 });
 
