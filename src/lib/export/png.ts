@@ -3,6 +3,7 @@
  * image in its frame, the scale bar, legend swatches and all text.
  */
 import { ICONS } from '../map/icons.ts';
+import { APPROXIMATE_RING } from '../map/palette.ts';
 import type { FigureLayout, Font } from './layout.ts';
 import { FONT_FAMILY } from './layout.ts';
 import type { LegendItem } from './legend.ts';
@@ -21,10 +22,22 @@ export function canvasMeasure(): (text: string, font: Font) => number {
 
 function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendItem, x: number, y: number): void {
   ctx.save();
-  if (item.kind === 'line' || item.kind === 'schematic') {
+  if (item.kind === 'approximate') {
+    ctx.beginPath();
+    ctx.arc(x + 14, y + 7, 7, 0, 2 * Math.PI);
+    ctx.fillStyle = APPROXIMATE_RING.fill;
+    ctx.fill();
+    ctx.strokeStyle = APPROXIMATE_RING.stroke;
+    ctx.lineWidth = 1.2;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(x + 14, y + 7, 3, 0, 2 * Math.PI);
+    ctx.fillStyle = '#374151';
+    ctx.fill();
+  } else if (item.kind === 'line' || item.kind === 'schematic' || item.kind === 'surveyed') {
     ctx.strokeStyle = item.kind === 'line' ? item.color : '#374151';
     ctx.lineWidth = item.kind === 'line' ? 3 : 2.5;
-    ctx.lineCap = item.kind === 'line' ? 'round' : 'butt';
+    ctx.lineCap = item.kind === 'schematic' ? 'butt' : 'round';
     if (item.kind === 'schematic') ctx.setLineDash([5, 3.6]);
     ctx.beginPath();
     ctx.moveTo(x + 2, y + 7);
