@@ -30,7 +30,7 @@ export interface SvgMapInput {
 export type LabelMeasure = (text: string, size: number, weight: number) => number;
 const estimate: LabelMeasure = (text, size) => text.length * size * 0.56;
 
-interface Box {
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
@@ -39,9 +39,10 @@ interface Box {
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /**
- * Greedy label placement: the first candidate position that overlaps nothing
- * placed so far, or the first candidate when all overlap — a figure keeps
- * every label (its footnote keys) even where it must crowd.
+ * Greedy label placement: the first candidate position that lies inside the
+ * frame and overlaps nothing placed so far; else the first inside the frame;
+ * else the first candidate moved into the frame — a figure keeps every label
+ * (its footnote keys) even where it must crowd, and never cuts one at the edge.
  */
 export function placeLabel(placed: Box[], candidates: { x: number; y: number; anchor: 'start' | 'middle' | 'end' }[], width: number, size: number, frame?: Box) {
   const boxOf = (c: (typeof candidates)[number]): Box => {
@@ -49,9 +50,17 @@ export function placeLabel(placed: Box[], candidates: { x: number; y: number; an
     return { x0: x0 - 2, y0: c.y - size, x1: x0 + width + 2, y1: c.y + size * 0.3 };
   };
   const inside = (b: Box) => !frame || (b.x0 >= frame.x0 && b.x1 <= frame.x1 && b.y0 >= frame.y0 && b.y1 <= frame.y1);
-  const choice = candidates.find((c) => inside(boxOf(c)) && !placed.some((b) => overlaps(b, boxOf(c)))) ?? candidates.find((c) => inside(boxOf(c))) ?? candidates[0];
-  placed.push(boxOf(choice));
-  return choice;
+  let choice = candidates.find((c) => inside(boxOf(c)) && !placed.some((b) => overlaps(b, boxOf(c)))) ?? candidates.find((c) => inside(boxOf(c)));
+  if (!choice) {
+    const c = candidates[0];
+    const b = boxOf(c);
+    const dx = frame ? Math.max(frame.x0 - b.x0, Math.min(0, frame.x1 - b.x1)) : 0;
+    const dy = frame ? Math.max(frame.y0 - b.y0, Math.min(0, frame.y1 - b.y1)) : 0;
+    choice = { ...c, x: c.x + dx, y: c.y + dy };
+  }
+  const box = boxOf(choice);
+  placed.push(box);
+  return { ...choice, box };
 }
 
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
@@ -111,6 +120,53 @@ function icon(kind: PointKind, x: number, y: number, size = ICON_SIZE): string {
   return `<g transform="translate(${(x - size / 2).toFixed(1)} ${(y - size / 2).toFixed(1)}) scale(${k.toFixed(4)})"><path d="${spec.shape}" fill="${spec.fill}" stroke="#ffffff" stroke-width="1.6"/>${spec.glyph ? `<path d="${spec.glyph}" fill="#ffffff" fill-rule="evenodd"/>` : ''}</g>`;
 }
 
+/** A feature label placed on the map: text, anchor point and the box it covers (all in frame pixels). */
+export interface MapLabel {
+  featureId: string;
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  size: number;
+  weight: number;
+  fill: string;
+  box: Box;
+}
+
+/** The frame labels must stay inside: the map, less a strip at the bottom for the scale bar. */
+export const labelFrame = (view: FrameView): Box => ({ x0: 0, y0: 0, x1: view.width, y1: view.height - 30 });
+
+/** Labels of the points and lines in the frame, each placed clear of the symbols and earlier labels where it can be, and always inside the frame. */
+export function mapLabels(input: SvgMapInput): MapLabel[] {
+  const { view, features, labels } = input;
+  const project = projector(view);
+  const measure = input.measure ?? estimate;
+  const placed: Box[] = [];
+  const frame = labelFrame(view);
+  const out: MapLabel[] = [];
+  const shownPoints = features
+    .filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point')
+    .map((f) => ({ f, p: project(f.geometry.coordinates[0], f.geometry.coordinates[1]) }))
+    .filter(({ p }) => inFrame(p, view, -12));
+  for (const { p } of shownPoints) placed.push({ x0: p[0] - 11, y0: p[1] - 11, x1: p[0] + 11, y1: p[1] + 11 });
+  for (const { f, p } of shownPoints) {
+    const label = labels.get(f.id) ?? f.properties.name;
+    const [x, y] = p;
+    const c = placeLabel(placed, [{ x: x + 14, y: y + 4, anchor: 'start' }, { x: x - 14, y: y + 4, anchor: 'end' }, { x, y: y - 15, anchor: 'middle' }, { x, y: y + 23, anchor: 'middle' }], measure(label, 12, 400), 12, frame);
+    out.push({ featureId: f.id, text: label, x: c.x, y: c.y, anchor: c.anchor, size: 12, weight: 400, fill: BASEMAP_COLORS.label, box: c.box });
+  }
+  for (const f of features.filter(isLine)) {
+    const label = labels.get(f.id) ?? f.properties.name;
+    const spots = [0.5, 0.35, 0.65, 0.2, 0.8].map((t) => lineLabelPoint(f.geometry as LineString | MultiLineString, view, t)).filter((q): q is [number, number] => q !== null);
+    if (!spots.length) continue;
+    const w = measure(label, 11, 600);
+    const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
+    const c = placeLabel(placed, spots.map(([x, y]) => ({ x: clampX(x), y: y - 6, anchor: 'middle' as const })), w, 11, frame);
+    out.push({ featureId: f.id, text: label, x: c.x, y: c.y, anchor: c.anchor, size: 11, weight: 600, fill: MODE_COLORS[f.properties.mode], box: c.box });
+  }
+  return out;
+}
+
 export function mapSvg(input: SvgMapInput): string {
   const { view, basemap, features, selectedId, labels } = input;
   const path = framePath(view);
@@ -125,7 +181,11 @@ export function mapSvg(input: SvgMapInput): string {
   for (const c of (basemap['country-labels'] as FeatureCollection<Point, { name: string; area_km2: number }>).features) {
     if (c.properties.area_km2 < minArea) continue;
     const p = project(c.geometry.coordinates[0], c.geometry.coordinates[1]);
-    if (inFrame(p, view, 10)) out.push(text(p[0], p[1], c.properties.name.toUpperCase(), { size: view.zoom >= 5 ? 12 : 10, fill: BASEMAP_COLORS.countryLabel, anchor: 'middle', spacing: 1.2 }));
+    const name = c.properties.name.toUpperCase();
+    const size = view.zoom >= 5 ? 12 : 10;
+    const half = (estimate(name, size, 400) + name.length * 1.2) / 2;
+    // Only where the whole name fits in the frame: a basemap label is never cut at the edge.
+    if (p[0] - half >= 2 && p[0] + half <= view.width - 2 && p[1] - size >= 2 && p[1] + 4 <= view.height - 30) out.push(text(p[0], p[1], name, { size, fill: BASEMAP_COLORS.countryLabel, anchor: 'middle', spacing: 1.2 }));
   }
 
   const zones = features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
@@ -149,35 +209,17 @@ export function mapSvg(input: SvgMapInput): string {
       if (leg) out.push(`<path class="leg"${attr({ 'data-feature-id': f.id, 'data-leg': i, d: leg, fill: 'none', stroke: MODE_COLORS[mode], 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': 'round' })}/>`);
     });
   }
-  const points = features.filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point');
-  const measure = input.measure ?? estimate;
-  const placed: Box[] = [];
-  const frame: Box = { x0: 0, y0: 0, x1: view.width, y1: view.height - 30 };
-  const labelsOut: string[] = [];
-  const shownPoints = points.map((f) => ({ f, p: project(f.geometry.coordinates[0], f.geometry.coordinates[1]) })).filter(({ p }) => inFrame(p, view, -12));
-  for (const { p } of shownPoints) placed.push({ x0: p[0] - 11, y0: p[1] - 11, x1: p[0] + 11, y1: p[1] + 11 });
-  for (const { f, p } of shownPoints) {
+  for (const f of features) {
+    if (f.geometry.type !== 'Point') continue;
+    const p = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
+    if (!inFrame(p, view, -12)) continue;
     const kind = (POINT_KINDS as readonly string[]).includes(f.properties.kind) ? (f.properties.kind as PointKind) : 'venue';
     if (f.id === selectedId) out.push(`<circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="15" fill="#facc15" fill-opacity="0.55" stroke="#854d0e" stroke-width="2"/>`);
     else if (f.properties.geometry_basis === 'approximate')
       out.push(`<circle class="approximate" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="13" fill="${APPROXIMATE_RING.fill}" fill-opacity="0.45" stroke="${APPROXIMATE_RING.stroke}" stroke-width="1.2"/>`);
     out.push(`<g class="point"${attr({ 'data-feature-id': f.id })}>${icon(kind, p[0], p[1])}</g>`);
   }
-  for (const { f, p } of shownPoints) {
-    const label = labels.get(f.id) ?? f.properties.name;
-    const [x, y] = p;
-    const c = placeLabel(placed, [{ x: x + 14, y: y + 4, anchor: 'start' }, { x: x - 14, y: y + 4, anchor: 'end' }, { x, y: y - 15, anchor: 'middle' }, { x, y: y + 23, anchor: 'middle' }], measure(label, 12, 400), 12, frame);
-    labelsOut.push(text(c.x, c.y, label, { size: 12, fill: BASEMAP_COLORS.label, halo: true, anchor: c.anchor === 'start' ? undefined : c.anchor }));
-  }
-  for (const f of features.filter(isLine)) {
-    const label = labels.get(f.id) ?? f.properties.name;
-    const spots = [0.5, 0.35, 0.65, 0.2, 0.8].map((t) => lineLabelPoint(f.geometry as LineString | MultiLineString, view, t)).filter((q): q is [number, number] => q !== null);
-    if (!spots.length) continue;
-    const w = measure(label, 11, 600);
-    const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
-    const c = placeLabel(placed, spots.map(([x, y]) => ({ x: clampX(x), y: y - 6, anchor: 'middle' as const })), w, 11, frame);
-    labelsOut.push(text(c.x, c.y, label, { size: 11, weight: 600, fill: MODE_COLORS[f.properties.mode], halo: true, anchor: 'middle' }));
-  }
+  const labelsOut = mapLabels(input).map((l) => text(l.x, l.y, l.text, { size: l.size, weight: l.weight, fill: l.fill, halo: true, anchor: l.anchor === 'start' ? undefined : l.anchor }));
   out.push(`<g class="labels">${labelsOut.join('')}</g>`);
 
   // Scale bar, bottom left.
@@ -198,12 +240,12 @@ function swatch(item: LegendItem, x: number, y: number): string {
 }
 
 /** The whole figure: layout texts, legend swatches and the vector map in its frame. */
-export function figureSvg(layout: FigureLayout, map: SvgMapInput, meta: { title: string; description: string }): string {
+export function figureSvg(layout: FigureLayout, map: SvgMapInput, meta: { title: string; description: string }, scale = 1): string {
   const { width, height } = layout;
   const m = layout.map;
   const parts = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`,
     `<title>${escapeXml(meta.title)}</title>`,
     `<desc>${escapeXml(meta.description)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
@@ -213,7 +255,7 @@ export function figureSvg(layout: FigureLayout, map: SvgMapInput, meta: { title:
     `</g>`,
     `<rect x="${m.x + 0.5}" y="${m.y + 0.5}" width="${m.width - 1}" height="${m.height - 1}" fill="none" stroke="#9ca3af"/>`,
     ...layout.swatches.map((s) => swatch(s.item, s.x, s.y)),
-    ...layout.rules.map((r) => `<line x1="16" x2="${width - 16}" y1="${r.y}" y2="${r.y}" stroke="#e5e7eb"/>`),
+    ...layout.rules.map((r) => `<line x1="${r.x0}" x2="${r.x1}" y1="${r.y}" y2="${r.y}" stroke="#e5e7eb"/>`),
     ...layout.texts.map((t) => text(t.x, t.y, t.text, { size: t.font.size, weight: t.font.weight, fill: t.color })),
     `</svg>`,
   ];

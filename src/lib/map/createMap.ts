@@ -8,6 +8,7 @@ import { AttributionControl, GPUInitializationError, Map as MlMap, NavigationCon
 import type { FeatureCollection } from 'geojson';
 import type { MapView } from '../atlas/urlState.ts';
 import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
+import type { FrameView } from '../view/webMercator.ts';
 import { iconImage } from './icons.ts';
 import { POINT_KINDS } from './palette.ts';
 import { ATLAS_SOURCE } from './style.ts';
@@ -71,4 +72,10 @@ export function setAtlasData(map: AtlasMap, data: FeatureCollection): void {
 export function mapViewOf(map: AtlasMap): MapView {
   const c = map.getCenter();
   return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
+}
+
+/** The map's view and its canvas size in CSS pixels: the reader's view as a frame (for figures and embed alt text). */
+export function mapFrameOf(map: AtlasMap): FrameView {
+  const canvas = map.getCanvas();
+  return { ...mapViewOf(map), width: canvas.clientWidth, height: canvas.clientHeight };
 }

@@ -67,9 +67,11 @@ test('an inferred citation carries its reasoning into the note, and the figure s
     documentsById: docs,
     names: { modes: {} as never, kinds: { port: 'Port' } as never, schematic: 'Schematic', surveyed: 'Surveyed', approximate: 'Approximate position' },
     nameOf: (f) => f.id.toUpperCase(),
-    words: { title: 'T', legend: 'Legend', sources: 'Sources', inference: 'Our inference', attribution: 'A' },
-    subtitle: '',
+    words: { legend: 'Legend', sources: 'Sources', inference: 'Our inference', attribution: 'A', notesLeftOut: () => '' },
+    title: 'T',
+    caption: '',
     permalink: '',
+    lang: 'en',
   });
   expect(content.input.notes[0].text).toBe('“q10” → F1, F2. Our inference (F2): The text does not name F2; a source says so.');
 });
