@@ -75,6 +75,8 @@ export async function figureSvgText(app: AppState, figure: Figure): Promise<stri
       view: figure.view,
       basemap,
       features: app.visible.filter((f) => ids.has(f.id) || f.id === app.selectedId),
+      laneFeatures: app.visible,
+      lang: app.lang,
       selectedId: app.selectedId,
       labels: figure.content.labels,
       scale: scaleBar(figure.view.lat, figure.view.zoom),

@@ -8,9 +8,10 @@ import { AttributionControl, GPUInitializationError, Map as MlMap, NavigationCon
 import type { FeatureCollection } from 'geojson';
 import type { MapView } from '../atlas/urlState.ts';
 import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
-import { iconImage } from './icons.ts';
+import { labelText } from './expressions.ts';
+import { iconImage, placeDotImage } from './icons.ts';
 import { POINT_KINDS } from './palette.ts';
-import { ATLAS_SOURCE } from './style.ts';
+import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT } from './style.ts';
 
 /** The map as the rest of the app knows it. */
 export type AtlasMap = MlMap;
@@ -53,13 +54,27 @@ export function createAtlasMap(container: HTMLElement, style: StyleSpecification
   } catch (e) {
     throw new MapStartError(`The map could not start: ${(e as Error).message}`, e instanceof GPUInitializationError);
   }
+  // The browser tests' hook (queryRenderedFeatures, layers): on the element, not a global.
+  (container as HTMLElement & { atlasMap?: MlMap }).atlasMap = map;
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.addControl(new AttributionControl({ compact: false, customAttribution: MAP_ATTRIBUTION }), 'bottom-right');
+  addMapImages(map);
+  return map;
+}
+
+/** The atlas's point symbols and the basemap's place dot, drawn on a canvas (no sprite sheet to fetch). */
+export function addMapImages(map: MlMap): void {
   const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
   for (const kind of POINT_KINDS) map.addImage(`icon-${kind}`, iconImage(kind, ratio), { pixelRatio: ratio });
-  return map;
+  map.addImage(PLACE_DOT, placeDotImage(ratio), { pixelRatio: ratio });
+}
+
+/** Every label in the reader's language: the atlas's names and the basemap's place, river and country names. */
+export function setMapLanguage(map: AtlasMap, lang: 'en' | 'zh'): void {
+  for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
+  for (const [id, text] of Object.entries(basemapLabelText(lang))) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', text);
 }
 
 /** Replace what the atlas source holds (feature-state survives: ids are stable). */
