@@ -12,16 +12,15 @@ import { compileDocument, fileStem, KEBAB_ID, str } from './compileDocument.ts';
 import { JsonLocator, jsonSyntaxError, lineColumn } from './jsonPositions.ts';
 import type { Problem } from './problems.ts';
 import { validateGeometry } from './geometryChecks.ts';
+import { checkCitationSupport, checkGeometryBasis, checkPublishedLength, checkReferences, type CertaintyIssue } from './certaintyChecks.ts';
 import { findSwappedPoints } from './swappedPositions.ts';
 import {
   FEATURE_KINDS,
-  GEOMETRY_BASES,
   MODES,
   type Atlas,
   type AtlasDocument,
   type AtlasFeature,
   type Citation,
-  type GeometryReference,
   type Mode,
 } from './types.ts';
 
@@ -64,6 +63,8 @@ interface RawCitation {
   document?: unknown;
   quote?: unknown;
   prefix?: unknown;
+  support?: unknown;
+  reasoning?: unknown;
 }
 
 function compileFeatureFile(
@@ -148,9 +149,13 @@ function compileFeatureFile(
       e(p.kind === undefined ? 'feature has no "kind"' : `unknown kind ${JSON.stringify(p.kind)}`, `use one of: ${FEATURE_KINDS.join(', ')}`, ['properties', 'kind']);
     if (!MODES.includes(p.mode as never))
       e(p.mode === undefined ? 'feature has no "mode"' : `unknown mode ${JSON.stringify(p.mode)}`, `use one of: ${MODES.join(', ')}`, ['properties', 'mode']);
-    if (!GEOMETRY_BASES.includes(p.geometry_basis as never))
-      e(`geometry_basis "${String(p.geometry_basis)}" is not surveyed or schematic`, 'use "surveyed" (follows the real line/place) or "schematic" (joins known places, not the real path between them)', ['properties', 'geometry_basis']);
+    const certainty: CertaintyIssue[] = [];
+    const report = () => certainty.splice(0).forEach((i) => e(i.message, i.hint, i.path));
+    checkGeometryBasis(p.geometry_basis, certainty);
+    report();
     if (!str(p.description)) e('feature has no "description"', 'add one or two sentences in our own words', ['properties', 'description']);
+    if (p.description_zh !== undefined && !str(p.description_zh))
+      e('"description_zh" is empty or not text', 'write our Chinese translation of "description", or leave "description_zh" out', ['properties', 'description_zh']);
     const geometry = f.geometry as Geometry | null | undefined;
     if (!geometry) e('feature has no geometry', 'add a GeoJSON geometry, e.g. {"type": "Point", "coordinates": [lon, lat]}', ['geometry']);
     else for (const g of geometryIssues) e(g.message, g.hint, ['geometry', 'coordinates', ...(g.path ?? [])]);
@@ -176,6 +181,8 @@ function compileFeatureFile(
           e(`citations[${ci}] needs a string "document" and "quote"`, 'write {"document": "<doc-id>", "quote": "<exact passage>"}', cpath());
           return;
         }
+        const { support, reasoning } = checkCitationSupport(c as Record<string, unknown>, ci, certainty);
+        report();
         const doc = documents.get(docId);
         if (!doc && brokenDocuments.has(docId)) {
           e(`citations[${ci}] names document "${docId}", which has errors of its own`, `fix data/documents/${docId}.md first (see its messages)`, cpath('document'));
@@ -192,7 +199,7 @@ function compileFeatureFile(
         }
         const prefix = typeof c.prefix === 'string' ? c.prefix : undefined;
         const r = anchorQuote(doc.body, quote, prefix);
-        if (r.ok) citations.push({ document: docId, quote, selector: r.selector });
+        if (r.ok) citations.push({ document: docId, quote, selector: r.selector, support, ...(reasoning ? { reasoning } : {}) });
         else if (r.reason === 'not-found' || r.reason === 'empty')
           e(
             `quote not found in document "${docId}": "${quote}"`,
@@ -208,9 +215,9 @@ function compileFeatureFile(
         else e(`quote occurs in "${docId}" but never right after prefix "${prefix}": "${quote}"`, 'fix the prefix so it is the text immediately before the quote', cpath('prefix'));
       });
     }
-    const references = Array.isArray(p.references)
-      ? (p.references as GeometryReference[]).filter((r) => r && typeof r.title === 'string')
-      : [];
+    const references = checkReferences(p.references, certainty);
+    const publishedLength = checkPublishedLength(p.published_length, geometry, certainty);
+    report();
     if (problems.length > before || !geometry || typeof f.id !== 'string') return;
     coordinatesAt.set(f.id, { file: file.path, id: f.id, ...where(['geometry', 'coordinates']) });
     const lengthKm =
@@ -227,6 +234,7 @@ function compileFeatureFile(
         kind: p.kind as AtlasFeature['properties']['kind'],
         mode: p.mode as Mode,
         description: String(p.description),
+        ...(str(p.description_zh) ? { description_zh: str(p.description_zh) } : {}),
         geometry_basis: p.geometry_basis as AtlasFeature['properties']['geometry_basis'],
         citations,
         references,
@@ -236,6 +244,7 @@ function compileFeatureFile(
           legs && geometry.type === 'MultiLineString'
             ? geometry.coordinates.map((coordinates) => Math.round(turfLength({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: {} }, { units: 'kilometers' })))
             : undefined,
+        ...(publishedLength ? { published_length: publishedLength } : {}),
       },
     });
   });

@@ -8,7 +8,7 @@
  * Pure: no DOM. Cheap enough to run on every load (a few ms for the atlas).
  */
 import { selectorMatches } from './anchor.ts';
-import { FEATURE_KINDS, GEOMETRY_BASES, MODES, type Atlas } from './types.ts';
+import { CITATION_SUPPORTS, FEATURE_KINDS, GEOMETRY_BASES, MODES, type Atlas } from './types.ts';
 
 /** At most this many problems are listed; a broken file would otherwise list thousands. */
 const MAX_PROBLEMS = 20;
@@ -75,9 +75,20 @@ export function checkAtlas(value: unknown): string[] {
     if (!MODES.includes(p.mode as never)) add(`${who} has unknown mode ${JSON.stringify(p.mode)}`);
     if (!GEOMETRY_BASES.includes(p.geometry_basis as never)) add(`${who} has unknown geometry_basis ${JSON.stringify(p.geometry_basis)}`);
     if (!Array.isArray(p.references)) add(`${who} has no references list`);
+    else
+      p.references.forEach((r: unknown, ri: number) => {
+        if (!isObj(r) || !isStr(r.title)) add(`${who}: reference ${ri + 1} has no title`);
+        else if (r.coordinate !== undefined && !isPosition(r.coordinate)) add(`${who}: reference ${ri + 1} has a broken coordinate`);
+      });
+    if (p.description_zh !== undefined && !isStr(p.description_zh)) add(`${who} has a broken description_zh`);
+    const len = p.published_length;
+    if (len !== undefined && (!isObj(len) || typeof len.km !== 'number' || !(len.km > 0) || !isStr(len.title)))
+      add(`${who} has a broken published_length`);
     if (!Array.isArray(p.citations) || p.citations.length === 0) return add(`${who} has no citations`);
     p.citations.forEach((c: unknown, ci: number) => {
       if (!isObj(c) || !isStr(c.document)) return add(`${who}: citation ${ci + 1} names no document`);
+      if (c.support !== undefined && !CITATION_SUPPORTS.includes(c.support as never)) return add(`${who}: citation ${ci + 1} has unknown support ${JSON.stringify(c.support)}`);
+      if (c.support === 'inferred' && !isStr(c.reasoning)) return add(`${who}: citation ${ci + 1} is inferred but gives no reasoning`);
       const body = bodies.get(c.document);
       if (body === undefined) return add(`${who}: citation ${ci + 1} names unknown document "${c.document}"`);
       const s = c.selector;

@@ -21,8 +21,22 @@ export type FeatureKind = (typeof FEATURE_KINDS)[number];
 export const MODES = ['rail', 'river', 'sea', 'air', 'road', 'multimodal', 'administrative'] as const;
 export type Mode = (typeof MODES)[number];
 
-export const GEOMETRY_BASES = ['surveyed', 'schematic'] as const;
+/**
+ * How sure a geometry is. `surveyed`: checked against a published source the
+ * feature cites in `references` (within ~2 km). `approximate`: placed from
+ * general knowledge or at city level (within ~10 km). `schematic`: a line that
+ * joins known places but is not the real path.
+ */
+export const GEOMETRY_BASES = ['surveyed', 'approximate', 'schematic'] as const;
 export type GeometryBasis = (typeof GEOMETRY_BASES)[number];
+
+/**
+ * How a citation supports its feature. `explicit`: the quote names what the
+ * feature shows. `inferred`: it supports it by inference, explained in the
+ * citation's `reasoning`.
+ */
+export const CITATION_SUPPORTS = ['explicit', 'inferred'] as const;
+export type CitationSupport = (typeof CITATION_SUPPORTS)[number];
 
 export type DatePrecision = 'year' | 'month' | 'day';
 
@@ -40,12 +54,26 @@ export interface Citation {
   /** The quote as authored in data/. */
   quote: string;
   selector: PassageSelector;
+  /** The compiler always writes it; absent (hand-built atlases, tests) means `explicit`. */
+  support?: CitationSupport;
+  /** For `inferred` support: one sentence, naming its own source, shown to readers under the quote. */
+  reasoning?: string;
 }
 
+/** A reader-facing named source for a feature's geometry. */
 export interface GeometryReference {
   title: string;
   url?: string;
   note?: string;
+  /** The position this source publishes for the place, [lon, lat]. */
+  coordinate?: [number, number];
+}
+
+/** A published route length, with its source. */
+export interface PublishedLength {
+  km: number;
+  title: string;
+  url?: string;
 }
 
 export interface FeatureProperties {
@@ -54,6 +82,8 @@ export interface FeatureProperties {
   kind: FeatureKind;
   mode: Mode;
   description: string;
+  /** Our Chinese translation of `description`. */
+  description_zh?: string;
   geometry_basis: GeometryBasis;
   citations: Citation[];
   references: GeometryReference[];
@@ -63,6 +93,8 @@ export interface FeatureProperties {
   length_km?: number;
   /** Length of each leg in km, in the order of `legs`. */
   leg_lengths_km?: number[];
+  /** A published route length for a line feature, with its source. */
+  published_length?: PublishedLength;
 }
 
 export interface AtlasFeature {

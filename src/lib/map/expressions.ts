@@ -22,8 +22,9 @@ export const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineSt
 export const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 export const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 
-export function hasBasis(basis: 'surveyed' | 'schematic'): ExpressionSpecification {
-  return ['==', ['get', 'basis'], basis];
+/** Schematic lines are drawn dashed; surveyed and approximate ones solid. */
+export function isSchematic(yes: boolean): ExpressionSpecification {
+  return [yes ? '==' : '!=', ['get', 'basis'], 'schematic'];
 }
 
 /** Label in the chosen language, falling back to English. */

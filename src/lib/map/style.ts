@@ -5,7 +5,7 @@
  */
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { byInteraction, colorByMode, hasBasis, isLine, isPoint, isPolygon, labelText, laneOffset } from './expressions.ts';
+import { byInteraction, colorByMode, isSchematic, isLine, isPoint, isPolygon, labelText, laneOffset } from './expressions.ts';
 import { BASEMAP_COLORS } from './palette.ts';
 
 export const ATLAS_SOURCE = 'atlas';
@@ -69,13 +69,13 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
     {
       ...lineBase,
       id: 'atlas-lines-surveyed',
-      filter: ['all', isLine, hasBasis('surveyed')],
+      filter: ['all', isLine, isSchematic(false)],
       paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2.5, 4, 5), 'line-offset': laneOffset() },
     },
     {
       ...lineBase,
       id: 'atlas-lines-schematic',
-      filter: ['all', isLine, hasBasis('schematic')],
+      filter: ['all', isLine, isSchematic(true)],
       layout: { 'line-join': 'round', 'line-cap': 'butt' },
       paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2, 3.5, 4.5), 'line-dasharray': [2.5, 1.8], 'line-offset': laneOffset() },
     },

@@ -66,6 +66,34 @@ describe('compileAtlas: valid data', () => {
     expect(r.atlas!.features[0].properties.length_km).toBe(207);
   });
 
+  test('carries certainty: support and reasoning, reference coordinates, published length, description_zh', () => {
+    const port = feature({}, {
+      geometry_basis: 'approximate',
+      description_zh: '一个港口。',
+      references: [{ title: 'Wikipedia: Sample Port', url: 'https://en.wikipedia.org/wiki/Sample', coordinate: [114.55, 30.63] }],
+      citations: [
+        { document: 'sample-doc', quote: "Hunan's cargos can go global", support: 'inferred', reasoning: 'The text does not name the port; the sample guide places the routes there.' },
+        { document: 'sample-doc', quote: 'The three ports will take joint actions' },
+      ],
+    });
+    const route = feature(
+      { id: 'sample-route', geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30]] } },
+      { kind: 'river-route', geometry_basis: 'schematic', published_length: { km: 100, title: 'Sample guide', url: 'https://example.org/guide' } },
+    );
+    const r = messages({ features: [features(fc(port, route))] });
+    expect(r.problems).toEqual([]);
+    const [p, l] = r.atlas!.features.map((f) => f.properties);
+    expect(p.geometry_basis).toBe('approximate');
+    expect(p.description_zh).toBe('一个港口。');
+    expect(p.references[0].coordinate).toEqual([114.55, 30.63]);
+    expect(p.citations.map((c) => [c.support, c.reasoning])).toEqual([
+      ['inferred', 'The text does not name the port; the sample guide places the routes there.'],
+      ['explicit', undefined],
+    ]);
+    expect(l.published_length).toEqual({ km: 100, title: 'Sample guide', url: 'https://example.org/guide' });
+    expect(l.length_km).toBe(96);
+  });
+
   test('a document cited by nothing is a warning, not an error', () => {
     const r = messages({ features: [] });
     expect(r.atlas).not.toBeNull();
@@ -89,6 +117,14 @@ describe('compileAtlas: every problem is reported with where and how to fix it',
     ['unknown document', [features(fc(feature({}, { citations: [{ document: 'nope', quote: 'x' }] })))], /unknown document "nope"/],
     ['quote not found', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'railway to Laos' }] })))], /quote not found in document "sample-doc"/],
     ['ambiguous quote', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'The three ports will' }] })))], /occurs 2 times.*\n.*prefix/],
+    ['unknown geometry basis', [features(fc(feature({}, { geometry_basis: 'guessed' })))], /geometry_basis "guessed" is not one of surveyed, approximate, schematic/],
+    ['unknown support', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'The three ports will take', support: 'implied' }] })))], /support "implied" is not one of explicit, inferred/],
+    ['inferred without reasoning', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'The three ports will take', support: 'inferred' }] })))], /support "inferred" but no "reasoning"\n.*fix: add "reasoning"/],
+    ['reasoning on an explicit citation', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'The three ports will take', reasoning: 'Because.' }] })))], /has a "reasoning" but its support is explicit/],
+    ['published length without km', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30]] } }, { published_length: { km: '1,035', title: 'X' } })))], /published_length\.km "1,035" is not a positive number/],
+    ['published length on a point', [features(fc(feature({}, { published_length: { km: 10, title: 'X' } })))], /published_length on a Point/],
+    ['reference coordinate not a position', [features(fc(feature({}, { references: [{ title: 'X', coordinate: [30.6, 214.5] }] })))], /references\[0\]\.coordinate \[30\.6,214\.5\] is not a \[lon, lat\] position/],
+    ['empty description_zh', [features(fc(feature({}, { description_zh: ' ' })))], /"description_zh" is empty/],
   ])('%s', (_name, files, pattern) => {
     const r = messages({ features: files as SourceFile[] });
     expect(r.atlas).toBeNull();

@@ -24,6 +24,11 @@ describe('checkAtlas', () => {
     ['a duplicate feature', (a) => (a.features.push(a.features[0]), a), /appears twice/],
     ['a coordinate replaced by a string', (a) => (((a.features[0].geometry as { coordinates: unknown }).coordinates = ['x', 1]), a), /broken Point coordinates/],
     ['an unknown kind', (a) => ((a.features[0].properties.kind = 'harbour' as never), a), /unknown kind "harbour"/],
+    ['an unknown geometry basis', (a) => ((a.features[0].properties.geometry_basis = 'guessed' as never), a), /unknown geometry_basis "guessed"/],
+    ['an unknown citation support', (a) => ((a.features[0].properties.citations[0].support = 'implied' as never), a), /citation 1 has unknown support "implied"/],
+    ['an inferred citation without reasoning', (a) => ((a.features[0].properties.citations[0] = { ...a.features[0].properties.citations[0], support: 'inferred', reasoning: undefined }), a), /citation 1 is inferred but gives no reasoning/],
+    ['a broken reference coordinate', (a) => ((a.features[0].properties.references = [{ title: 'X', coordinate: [500, 1] }]), a), /reference 1 has a broken coordinate/],
+    ['a published length without km', (a) => ((a.features[0].properties.published_length = { title: 'X' } as never), a), /broken published_length/],
   ])('rejects %s', (_name, edit, pattern) => {
     const problems = checkAtlas(edit(copy()));
     expect(problems.join('\n')).toMatch(pattern);

@@ -1,0 +1,183 @@
+/**
+ * Checks of what a feature claims about its own certainty: its geometry basis
+ * against its named sources (`references`), how each citation supports it
+ * (`support`, `reasoning`), and its published length. Pure; every issue says
+ * what is wrong and how to fix it, with the JSON path (inside `properties`)
+ * it belongs to.
+ */
+import type { Geometry } from 'geojson';
+import type { JSONPath } from 'jsonc-parser';
+import { haversineKm } from '../geo/coords.ts';
+import { CITATION_SUPPORTS, GEOMETRY_BASES, type CitationSupport, type GeometryReference, type PublishedLength } from './types.ts';
+
+export interface CertaintyIssue {
+  message: string;
+  hint: string;
+  /** Path inside the feature, e.g. ['properties', 'citations', 0, 'support']. */
+  path: JSONPath;
+}
+
+/** A surveyed point lies within this distance of the position its source publishes. */
+export const SURVEYED_POINT_KM = 2;
+
+/**
+ * Words that mark a build note rather than a reader-facing source: how a
+ * geometry was made belongs in data/derive/, not in `references`.
+ */
+const BUILD_NOTE = /from memory|as remembered|~|\b(?:data|src|scripts|tests)\/|\.(?:ts|yaml|mjs)\b/i;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+function isLonLat(v: unknown): v is [number, number] {
+  return (
+    Array.isArray(v) &&
+    v.length === 2 &&
+    v.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+    Math.abs(v[0] as number) <= 180 &&
+    Math.abs(v[1] as number) <= 90
+  );
+}
+
+/** The feature's `references`, checked; only well-formed ones are returned. */
+export function checkReferences(raw: unknown, issues: CertaintyIssue[]): GeometryReference[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    issues.push({ message: '"references" is not a list', hint: 'write "references": [{"title": "<named source>", "url": "https://…"}]', path: ['properties', 'references'] });
+    return [];
+  }
+  const out: GeometryReference[] = [];
+  raw.forEach((r: unknown, i: number) => {
+    const at = (key?: string): JSONPath => ['properties', 'references', i, ...(key ? [key] : [])];
+    if (!isObj(r) || !nonEmpty(r.title)) {
+      issues.push({ message: `references[${i}] has no "title"`, hint: 'name the source a reader can look up, e.g. {"title": "Wikipedia: Kunming railway station", "url": "https://…"}', path: at() });
+      return;
+    }
+    let ok = true;
+    for (const key of ['url', 'note'] as const)
+      if (r[key] !== undefined && !nonEmpty(r[key])) {
+        issues.push({ message: `references[${i}].${key} is not text`, hint: `give "${key}" as a non-empty string, or leave it out`, path: at(key) });
+        ok = false;
+      }
+    if (r.coordinate !== undefined && !isLonLat(r.coordinate)) {
+      issues.push({
+        message: `references[${i}].coordinate ${JSON.stringify(r.coordinate)} is not a [lon, lat] position`,
+        hint: 'write the position the source publishes as [longitude, latitude] numbers, e.g. [102.72083, 25.0175]',
+        path: at('coordinate'),
+      });
+      ok = false;
+    }
+    if (ok) out.push(r as unknown as GeometryReference);
+  });
+  return out;
+}
+
+/** References are shown to readers: no build notes in them. */
+export function checkReferenceWording(references: GeometryReference[], issues: CertaintyIssue[]): void {
+  references.forEach((r, i) => {
+    const words = `${r.title} ${r.note ?? ''}`;
+    const note = BUILD_NOTE.exec(words);
+    if (note)
+      issues.push({
+        message: `references[${i}] reads like a build note ("${note[0]}"): references are shown to readers`,
+        hint: 'name the published source and link it; put how the geometry was made (file paths, "from memory", "~") in data/derive/notes.yaml under the feature id',
+        path: ['properties', 'references', i, note.index < r.title.length ? 'title' : 'note'],
+      });
+  });
+}
+
+/** `geometry_basis` is one of the three levels. */
+export function checkGeometryBasis(basis: unknown, issues: CertaintyIssue[]): void {
+  if (!GEOMETRY_BASES.includes(basis as never))
+    issues.push({
+      message: basis === undefined ? 'feature has no "geometry_basis"' : `geometry_basis ${JSON.stringify(basis)} is not one of ${GEOMETRY_BASES.join(', ')}`,
+      hint: 'use "surveyed" (checked against a published source you cite in references, within ~2 km), "approximate" (placed from general knowledge or at city level, within ~10 km) or "schematic" (a line joining known places, not the real path)',
+      path: ['properties', 'geometry_basis'],
+    });
+}
+
+/** A `surveyed` feature names its published source; a surveyed Point lies within 2 km of the position that source publishes. */
+export function checkSurveyedSources(basis: unknown, references: GeometryReference[], geometry: Geometry | null | undefined, issues: CertaintyIssue[]): void {
+  if (basis !== 'surveyed') return;
+  if (references.length === 0) {
+    issues.push({
+      message: 'geometry_basis "surveyed" but no reference names a published source',
+      hint: 'add "references": [{"title": "<the published source>", "url": "https://…"}] naming where the position or path was checked, or mark the feature "approximate"',
+      path: ['properties', 'geometry_basis'],
+    });
+    return;
+  }
+  if (geometry?.type !== 'Point' || !isLonLat(geometry.coordinates.slice(0, 2))) return;
+  const at = geometry.coordinates as [number, number];
+  const published = references.filter((r) => r.coordinate);
+  if (published.length === 0) {
+    issues.push({
+      message: 'a "surveyed" Point needs the position its source publishes: no reference has a "coordinate"',
+      hint: 'add "coordinate": [lon, lat] (the published position, e.g. from the Wikipedia infobox) to the reference that gives it, or mark the feature "approximate"',
+      path: ['properties', 'references'],
+    });
+    return;
+  }
+  const nearest = Math.min(...published.map((r) => haversineKm(at, r.coordinate!)));
+  if (nearest > SURVEYED_POINT_KM)
+    issues.push({
+      message: `a "surveyed" Point must lie within ${SURVEYED_POINT_KM} km of its reference coordinate; it is ${nearest.toFixed(1)} km away`,
+      hint: 'move the point to the published position (or check the reference coordinate), or mark the feature "approximate"',
+      path: ['geometry', 'coordinates'],
+    });
+}
+
+/** One citation's `support` and `reasoning`. */
+export function checkCitationSupport(c: Obj, ci: number, issues: CertaintyIssue[]): { support: CitationSupport; reasoning?: string } {
+  const at = (key: string): JSONPath => ['properties', 'citations', ci, key];
+  let support: CitationSupport = 'explicit';
+  if (c.support !== undefined) {
+    if (CITATION_SUPPORTS.includes(c.support as never)) support = c.support as CitationSupport;
+    else
+      issues.push({
+        message: `citations[${ci}].support ${JSON.stringify(c.support)} is not one of ${CITATION_SUPPORTS.join(', ')}`,
+        hint: 'use "explicit" (the quote names what the feature shows; the default) or "inferred" (add a one-sentence "reasoning")',
+        path: at('support'),
+      });
+  }
+  const reasoning = c.reasoning;
+  if (reasoning !== undefined && !nonEmpty(reasoning)) {
+    issues.push({ message: `citations[${ci}].reasoning is not text`, hint: 'write the reasoning as one sentence that names its source', path: at('reasoning') });
+    return { support };
+  }
+  if (support === 'inferred' && reasoning === undefined)
+    issues.push({
+      message: `citations[${ci}] has support "inferred" but no "reasoning"`,
+      hint: 'add "reasoning": one sentence saying why the quote supports the feature, naming its source (e.g. "The text does not name Qinzhou; the corridor\'s sea leg leaves from Qinzhou Port (Guangxi government)")',
+      path: at('support'),
+    });
+  if (support === 'explicit' && reasoning !== undefined)
+    issues.push({
+      message: `citations[${ci}] has a "reasoning" but its support is explicit`,
+      hint: 'if the quote does not name what the feature shows, add "support": "inferred"; if it does, remove "reasoning"',
+      path: at('reasoning'),
+    });
+  return { support, reasoning: reasoning as string | undefined };
+}
+
+/** The optional `published_length`. */
+export function checkPublishedLength(raw: unknown, geometry: Geometry | null | undefined, issues: CertaintyIssue[]): PublishedLength | undefined {
+  if (raw === undefined) return undefined;
+  const hint = 'write "published_length": {"km": 1035, "title": "<the source that publishes it>", "url": "https://…"}';
+  if (!isObj(raw)) {
+    issues.push({ message: '"published_length" is not an object', hint, path: ['properties', 'published_length'] });
+    return undefined;
+  }
+  const before = issues.length;
+  if (typeof raw.km !== 'number' || !Number.isFinite(raw.km) || raw.km <= 0)
+    issues.push({ message: `published_length.km ${JSON.stringify(raw.km)} is not a positive number of kilometres`, hint, path: ['properties', 'published_length', 'km'] });
+  if (!nonEmpty(raw.title)) issues.push({ message: 'published_length has no "title" naming its source', hint, path: ['properties', 'published_length', 'title'] });
+  if (raw.url !== undefined && !nonEmpty(raw.url)) issues.push({ message: 'published_length.url is not text', hint, path: ['properties', 'published_length', 'url'] });
+  const unknown = Object.keys(raw).filter((k) => !['km', 'title', 'url'].includes(k));
+  if (unknown.length) issues.push({ message: `published_length has unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}`, hint, path: ['properties', 'published_length', unknown[0]] });
+  if (geometry && geometry.type !== 'LineString' && geometry.type !== 'MultiLineString')
+    issues.push({ message: `published_length on a ${geometry.type}: only lines have a length`, hint: 'remove "published_length", or give the feature a LineString geometry', path: ['properties', 'published_length'] });
+  if (issues.length > before) return undefined;
+  return { km: raw.km as number, title: raw.title as string, ...(raw.url ? { url: raw.url as string } : {}) };
+}
