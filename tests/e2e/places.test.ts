@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { booleanPointInPolygon, distance, pointToLineDistance, polygonToLine } from '@turf/turf';
+import { booleanPointInPolygon, distance, lineString, pointToLineDistance, polygonToLine } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { featureBounds, unionBounds } from '../../src/lib/map/renderData.ts';
 import { pixelOf } from '../../src/lib/view/webMercator.ts';
@@ -40,8 +40,8 @@ async function rendered(page: Page): Promise<Rendered> {
   return page.evaluate(() => {
     const el = document.querySelector('[aria-label="Map of corridors"]') as HTMLElement & { atlasMap: import('maplibre-gl').Map };
     const map = el.atlasMap;
-    const at = (f: { geometry: { type: string; coordinates: unknown } }) => {
-      const p = map.project(f.geometry.coordinates as [number, number]);
+    const at = (f: { geometry: unknown }) => {
+      const p = map.project((f.geometry as { coordinates: [number, number] }).coordinates);
       return { x: p.x, y: p.y };
     };
     const places = map.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => ({ ...(f.properties as { name: string; name_zh: string; z: number }), ...at(f) }));
@@ -90,8 +90,13 @@ describe('WebGL map', () => {
       atlas.every((f) => {
         const g = f.geometry;
         if (g.type === 'Point') return distance(pt, g.coordinates) > 150;
-        if (g.type === 'LineString' || g.type === 'MultiLineString') return pointToLineDistance(pt, g) > 150;
-        return !booleanPointInPolygon(pt, g as never) && pointToLineDistance(pt, polygonToLine(g as never) as never) > 150;
+        const parts = (l: { type: string; coordinates: number[][] | number[][][] }) => (l.type === 'LineString' ? [l.coordinates as number[][]] : (l.coordinates as number[][][]));
+        const away = (l: { type: string; coordinates: number[][] | number[][][] }) => parts(l).every((c) => pointToLineDistance(pt, lineString(c)) > 150);
+        if (g.type === 'LineString' || g.type === 'MultiLineString') return away(g);
+        if (booleanPointInPolygon(pt, g as never)) return false;
+        const outline = polygonToLine(g as never);
+        const lines = 'features' in outline ? outline.features : [outline];
+        return lines.every((l) => away(l.geometry as never));
       });
     const city = places.features
       .filter((f) => f.properties.z <= 6 && f.geometry.coordinates[0] > 100 && f.geometry.coordinates[0] < 122 && f.geometry.coordinates[1] > 22 && f.geometry.coordinates[1] < 40)

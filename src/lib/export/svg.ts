@@ -104,7 +104,7 @@ function pointLabelSpots(x: number, y: number): { x: number; y: number; anchor: 
     { x: x - 12, y: y + 18, anchor: 'end' as const },
   ].map((s) => ({ ...s, leader: false }));
   const far: { x: number; y: number; anchor: 'start' | 'middle' | 'end'; leader: boolean }[] = [];
-  for (const r of [36, 56, 80]) {
+  for (const r of [36, 56, 80, 110, 140]) {
     for (let k = 0; k < 12; k++) {
       const a = (k * Math.PI) / 6;
       const dx = Math.cos(a) * r;
@@ -195,10 +195,15 @@ export function mapSvg(input: SvgMapInput): string {
     const weight = f.id === selectedId ? 700 : 600;
     const w = measure(label, 11, weight);
     const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
-    const cands = [[-6, 15], [-20, 29]].flatMap((dys) => spots.flatMap(([x, y]) => dys.map((dy) => ({ x: clampX(x), y: y + dy }))));
+    const near = [[-6, 15], [-20, 29]].flatMap((dys) => spots.flatMap(([x, y]) => dys.map((dy) => ({ x: clampX(x), y: y + dy, from: null as [number, number] | null }))));
+    // Crowded: further off the line, with a leader line back to it.
+    const far = spots.slice(0, 5).flatMap(([x, y]) => pointLabelSpots(x, y).filter((c) => c.leader).map((c) => ({ x: clampX(c.x), y: c.y, from: [x, y] as [number, number] | null })));
+    const cands = [...near, ...far];
     let i = index.place(cands.map((c) => textBox(c.x, c.y, w, 11, 'middle')));
     if (i < 0) index.insert(textBox(cands[(i = 0)].x, cands[0].y, w, 11, 'middle'));
-    atlasLabels.push(text(cands[i].x, cands[i].y, label, { cls: 'atlas-label', size: 11, weight, fill: MODE_COLORS[f.properties.mode], halo: true, anchor: 'middle' }));
+    const c = cands[i];
+    if (c.from) atlasLabels.push(`<line class="leader" x1="${c.from[0].toFixed(1)}" y1="${c.from[1].toFixed(1)}" x2="${c.x.toFixed(1)}" y2="${(c.y - 4).toFixed(1)}" stroke="${MODE_COLORS[f.properties.mode]}" stroke-width="0.8"/>`);
+    atlasLabels.push(text(c.x, c.y, label, { cls: 'atlas-label', size: 11, weight, fill: MODE_COLORS[f.properties.mode], halo: true, anchor: 'middle' }));
   }
   // Then the basemap's names, in the room the atlas left.
   const names = basemapNames(basemap, view, lang, index, measure);
