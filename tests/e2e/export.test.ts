@@ -109,7 +109,8 @@ test('PNG at 1× and 3×: expected size, not blank, with legend, footnotes and c
   expect(text.Source).toContain('Natural Earth');
   expect(w.errors).toEqual([]);
   expect(w.offOrigin).toEqual([]);
-});
+  // The 3× figure re-renders ~9× the pixels, place names included, in software GL: 75 s on a loaded 2-core machine.
+}, 180_000);
 
 test('with a feature selected, the footnotes are its citations and its label is keyed', async () => {
   const w = await openPage(browser);

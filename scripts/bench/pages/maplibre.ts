@@ -5,8 +5,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { basemapStyleData } from '../../../src/lib/map/basemapData.ts';
 import { basemapLabelLayers, basemapLayers, basemapSources, PLACE_DOT } from '../../../src/lib/map/style.ts';
 import { placeDotImage } from '../../../src/lib/map/icons.ts';
+import { onFirstMeaningfulPaint } from '../../../src/lib/map/createMap.ts';
 import { MODE_COLORS } from '../../../src/lib/map/palette.ts';
-import { FEATURES_URL, firstRendered, showFeature, viewFromHash } from './shared.ts';
+import { FEATURES_URL, firstMeaningful, firstRendered, showFeature, viewFromHash } from './shared.ts';
 
 setWorkerUrl(workerUrl);
 const basemap = basemapStyleData();
@@ -36,6 +37,7 @@ const map = new MlMap({
 });
 map.addImage(PLACE_DOT, placeDotImage(Math.max(1, Math.ceil(devicePixelRatio || 1))), { pixelRatio: Math.max(1, Math.ceil(devicePixelRatio || 1)) });
 map.once('idle', firstRendered);
+onFirstMeaningfulPaint(map, firstMeaningful, ['features', 'land']);
 map.on('click', (e) => {
   const hit = map.queryRenderedFeatures(
     [

@@ -87,3 +87,16 @@ export function mapViewOf(map: AtlasMap): MapView {
   const c = map.getCenter();
   return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
 }
+
+/**
+ * Call `done` once, on the first frame that shows the atlas's features on the
+ * land (labels may still be placing): the benchmark's "first meaningful map".
+ */
+export function onFirstMeaningfulPaint(map: AtlasMap, done: () => void, sources: readonly string[] = [ATLAS_SOURCE, 'land']): void {
+  const check = () => {
+    if (!sources.every((id) => map.getSource(id) && map.isSourceLoaded(id))) return;
+    map.off('render', check);
+    done();
+  };
+  map.on('render', check);
+}

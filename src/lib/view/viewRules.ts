@@ -86,7 +86,7 @@ export function frameView(box: Box, current: MapView, width: number, height: num
 }
 
 /** Room kept around the atlas's data in the first view. */
-export const FIRST_VIEW_PADDING = 30;
+export const FIRST_VIEW_PADDING = 50;
 
 /**
  * The first view when the URL names none: the atlas's data fitted into the
