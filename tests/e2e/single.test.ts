@@ -68,6 +68,9 @@ test('the single HTML file renders from file:// with zero network requests', asy
   expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<path class="corridor" data-feature-id=/);
   const [png] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-export="png-1"]')]);
   expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  // The PDF library is part of the file, so a PDF works offline too.
+  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-export="pdf"]')]);
+  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
   // The same file may load again in the share dialog's embed preview (?embed=1).
   const foreign = requests.filter((r) => r.split(/[?#]/)[0] !== url && !r.startsWith('data:') && !r.startsWith('blob:'));

@@ -1,9 +1,13 @@
 /**
- * Search over feature names (English and Chinese) and document text, with
- * MiniSearch. Chinese has no spaces between words, so CJK runs are indexed as
- * overlapping character pairs: "怀化" finds "怀化国际陆港" and so does "陆港".
+ * Search over feature names (English and Chinese), descriptions (English and
+ * our Chinese translation) and document text, with MiniSearch. Chinese has no
+ * spaces between words, so CJK runs are indexed as overlapping character
+ * pairs: "怀化" finds "怀化国际陆港" and so does "陆港". The Chinese names of
+ * places that a feature or passage names in English (from the gazetteer) are
+ * indexed with it: "老挝" finds the China–Laos railway.
  */
 import MiniSearch from 'minisearch';
+import { chinesePlaceNames } from './gazetteer.ts';
 import { paragraphAt } from './paragraphs.ts';
 import type { Atlas } from './types.ts';
 
@@ -28,7 +32,11 @@ interface Entry {
   type: 'feature' | 'passage';
   name: string;
   name_zh: string;
+  /** Chinese names of the places the English name mentions. */
+  places_zh: string;
   text: string;
+  /** Our Chinese description, and the Chinese names of places the text mentions. */
+  text_zh: string;
   ref: string;
   start: number;
 }
@@ -40,16 +48,28 @@ export interface AtlasSearch {
 export function buildSearch(atlas: Atlas): AtlasSearch {
   const entries: Entry[] = [];
   for (const f of atlas.features)
-    entries.push({ id: `f:${f.id}`, type: 'feature', name: f.properties.name, name_zh: f.properties.name_zh ?? '', text: f.properties.description, ref: f.id, start: 0 });
+    entries.push({
+      id: `f:${f.id}`,
+      type: 'feature',
+      name: f.properties.name,
+      name_zh: f.properties.name_zh ?? '',
+      places_zh: chinesePlaceNames(f.properties.name).join(' '),
+      text: f.properties.description,
+      text_zh: [f.properties.description_zh ?? '', ...chinesePlaceNames(f.properties.description)].join(' '),
+      ref: f.id,
+      start: 0,
+    });
   for (const d of atlas.documents)
-    for (const p of d.paragraphs)
-      entries.push({ id: `p:${d.id}:${p.start}`, type: 'passage', name: d.title, name_zh: '', text: d.body.slice(p.start, p.end), ref: d.id, start: p.start });
+    for (const p of d.paragraphs) {
+      const text = d.body.slice(p.start, p.end);
+      entries.push({ id: `p:${d.id}:${p.start}`, type: 'passage', name: d.title, name_zh: '', places_zh: '', text, text_zh: chinesePlaceNames(text).join(' '), ref: d.id, start: p.start });
+    }
   const index = new MiniSearch<Entry>({
-    fields: ['name', 'name_zh', 'text'],
+    fields: ['name', 'name_zh', 'places_zh', 'text', 'text_zh'],
     storeFields: ['type', 'name', 'name_zh', 'text', 'ref', 'start'],
     tokenize,
     processTerm: (t) => t.toLowerCase(),
-    searchOptions: { boost: { name: 4, name_zh: 4 }, prefix: true, fuzzy: (term) => (term.length > 4 ? 0.15 : 0), combineWith: 'AND' },
+    searchOptions: { boost: { name: 4, name_zh: 4, places_zh: 3 }, prefix: true, fuzzy: (term) => (term.length > 4 ? 0.15 : 0), combineWith: 'AND' },
   });
   index.addAll(entries);
   const docsById = new Map(atlas.documents.map((d) => [d.id, d]));

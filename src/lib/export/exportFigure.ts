@@ -1,89 +1,152 @@
 /**
- * Figure export in the browser: gather what the view shows from the map and
- * the app state, lay it out, and produce a PNG (map canvas re-rendered at the
- * pixel ratio) or an SVG (map redrawn as vectors).
+ * Figure export in the browser: gather what the figure shows from the app
+ * state and the reader's view, lay it out at the chosen aspect, draw it as SVG
+ * (the map redrawn as vectors), and from that SVG a PNG (rasterised at a pixel
+ * ratio) or a PDF (vector; `pdf.ts`, loaded only when asked for).
  */
-import type { AtlasMap as MlMap } from '../map/createMap.ts';
 import type { AppState } from '../appState.svelte.ts';
-import { basemapGeoJSON } from '../map/basemapData.ts';
-import { captureMap, renderedFeatureIds } from '../map/capture.ts';
-import { figureContent, formatCentre, type FigureContent } from './figure.ts';
-import { layoutFigure, type FigureLayout } from './layout.ts';
+import type { AtlasFeature } from '../atlas/types.ts';
+import { basemapGeoJSON, type BasemapLayer } from '../map/basemapData.ts';
+import type { FeatureCollection } from 'geojson';
+import { figureContent, formatCentre, summarizeMap, type FigureContent } from './figure.ts';
+import { featuresInFrame, fitFrameView, FIGURE_SIZES, type FigureAspect } from './figureFormat.ts';
+import { layoutFigure, type FigureLayout, type Measure } from './layout.ts';
 import type { FrameView } from '../view/webMercator.ts';
-import { canvasMeasure, drawFigure } from './png.ts';
+import { canvasMeasure } from './canvasText.ts';
 import { addPngText } from './pngText.ts';
 import { scaleBar } from './scaleBar.ts';
 import { figureSvg } from './svg.ts';
 
+export interface FigureOptions {
+  aspect: FigureAspect;
+  title: string;
+  caption: string;
+}
+
 export interface Figure {
+  aspect: FigureAspect;
   content: FigureContent;
   layout: FigureLayout;
+  /** The view drawn in the figure's map frame. */
   view: FrameView;
-  drawnIds: string[];
+  /** Features drawn in the frame (and the selection). */
+  drawn: AtlasFeature[];
+  selectedId: string | null;
+  /** The features the screen lays lanes out among, so shared corridors sit side by side as on screen. */
+  laneFeatures: readonly AtlasFeature[];
+  /** Language of the basemap's place, river and country names. */
+  lang: 'en' | 'zh';
+  /** Alt text for the figure. */
+  alt: string;
 }
 
-/** Lay out the figure for the map's current view and the app's selection and filters. */
-export function prepareFigure(map: MlMap, app: AppState, permalink: string): Figure {
-  const canvas = map.getCanvas();
-  const c = map.getCenter();
-  const view: FrameView = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, width: canvas.clientWidth, height: canvas.clientHeight };
-  const rendered = renderedFeatureIds(map);
-  const drawn = app.visible.filter((f) => rendered.has(f.id));
-  const selected = app.selected;
-  const cited = selected ? [selected] : drawn;
+/** The default title and caption of a figure of this view at this aspect. */
+export function defaultFigureText(app: AppState, screen: FrameView, aspect: FigureAspect, measure?: Measure): { title: string; caption: string } {
   const t = app.t;
-  const content = figureContent({
-    drawn,
-    cited,
-    documentsById: app.documentsById,
-    names: { modes: app.modeNames, kinds: app.kindNames, schematic: t.schematic },
-    nameOf: (f) => app.nameOf(f),
-    words: {
-      title: selected ? `${t.appTitle} — ${app.nameOf(selected)}` : `${t.appTitle} — ${t.figureTitle}`,
-      legend: t.legend,
-      sources: selected ? t.figureSourcesSelected : t.figureSources,
-      attribution: t.figureAttribution,
-    },
-    subtitle: `${t.figureView(view.zoom.toFixed(1), formatCentre(view.lat, view.lng), drawn.length)} · ${new Date().toISOString().slice(0, 10)}`,
-    permalink,
-  });
-  const layout = layoutFigure({ ...content.input, width: view.width, mapHeight: view.height }, canvasMeasure());
-  return { content, layout, view, drawnIds: drawn.map((f) => f.id) };
+  const selected = app.selected;
+  const title = selected ? `${t.appTitle} — ${app.nameOf(selected)}` : `${t.appTitle} — ${t.figureTitle}`;
+  const { view, drawn } = prepareFigure(app, screen, { aspect, title, caption: ' ' }, '', measure);
+  return { title, caption: `${t.figureView(view.zoom.toFixed(1), formatCentre(view.lat, view.lng), drawn.length)} · ${new Date().toISOString().slice(0, 10)}` };
 }
 
-export async function figurePng(map: MlMap, app: AppState, figure: Figure, ratio: number): Promise<Blob> {
-  const image = await captureMap(map, ratio, figure.content.labels, app.lang);
-  const canvas = drawFigure(figure.layout, image, scaleBar(figure.view.lat, figure.view.zoom), ratio);
-  const png = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The figure could not be encoded as PNG.'))), 'image/png'));
+/** Alt text for a map of `shown` features around a view's centre (the figure, or an embed of the current view). */
+export function mapAltText(app: AppState, shown: readonly AtlasFeature[], view: FrameView): string {
+  const selected = app.selected && shown.some((f) => f.id === app.selectedId) ? app.selected : null;
+  return app.t.mapAlt(summarizeMap(shown, selected, app.documentsById, (f) => app.nameOf(f), formatCentre(view.lat, view.lng)), app.kindNames);
+}
+
+/**
+ * Lay out the figure: the reader's view (`screen`) fitted into the map frame
+ * of the chosen aspect, with the selection and filters of the app. The frame
+ * depends on the legend, which depends on what the frame shows: a few passes
+ * settle it.
+ */
+export function prepareFigure(app: AppState, screen: FrameView, options: FigureOptions, permalink: string, measure: Measure = canvasMeasure()): Figure {
+  const size = FIGURE_SIZES[options.aspect];
+  const selected = app.selected;
+  const t = app.t;
+  let frame = { width: size.width, height: size.height };
+  let figure: Figure | null = null;
+  for (let pass = 0; pass < 3; pass++) {
+    const view = fitFrameView(screen, frame);
+    const drawn = featuresInFrame(app.visible, view);
+    if (selected && !drawn.some((f) => f.id === selected.id)) drawn.push(selected);
+    const content = figureContent({
+      drawn,
+      cited: selected ? [selected] : drawn,
+      documentsById: app.documentsById,
+      names: { modes: app.modeNames, kinds: app.kindNames, schematic: t.schematic },
+      nameOf: (f) => app.nameOf(f),
+      words: { legend: t.legend, sources: selected ? t.figureSourcesSelected : t.figureSources, attribution: t.figureAttribution, notesLeftOut: t.figureNotesLeftOut },
+      title: options.title,
+      caption: options.caption,
+      permalink,
+      lang: app.lang,
+    });
+    const layout = layoutFigure({ ...content.input, width: size.width, height: size.height }, measure);
+    figure = { aspect: options.aspect, content, layout, view, drawn, selectedId: selected?.id ?? null, laneFeatures: app.visible, lang: app.lang, alt: mapAltText(app, drawn, view) };
+    if (layout.map.width === frame.width && layout.map.height === frame.height) break;
+    frame = { width: layout.map.width, height: layout.map.height };
+  }
+  return figure!;
+}
+
+let basemap: Promise<Record<BasemapLayer, FeatureCollection>> | null = null;
+
+/** The figure as SVG markup, `scale` × its layout size (for rasterising). */
+export async function figureSvgText(figure: Figure, measure: Measure = canvasMeasure(), scale = 1): Promise<string> {
+  basemap ??= basemapGeoJSON();
+  const { content, layout, view } = figure;
+  return figureSvg(
+    layout,
+    {
+      view,
+      basemap: (await basemap) as never,
+      features: figure.drawn,
+      laneFeatures: figure.laneFeatures,
+      lang: figure.lang,
+      selectedId: figure.selectedId,
+      labels: content.labels,
+      scale: scaleBar(view.lat, view.zoom),
+      measure: (text, size, weight) => measure(text, { size, weight: weight as 400 | 600 | 700 }),
+    },
+    { title: content.input.title, description: figureDescription(figure) },
+    scale,
+  );
+}
+
+/** Alt text, then every note: what the SVG's desc, the PNG's text chunks and the PDF's subject carry. */
+export function figureDescription(figure: Figure): string {
+  return [figure.alt, ...figure.content.input.notes.map((n) => `[${n.n}] ${n.group ? `${n.group}: ` : ''}${n.text}`)].join('\n');
+}
+
+/** The figure rasterised at `ratio` device pixels per layout pixel, with its title, alt text and sources as PNG text. */
+export async function figurePng(figure: Figure, ratio: number): Promise<Blob> {
+  const { width, height } = figure.layout;
+  const svg = await figureSvgText(figure, canvasMeasure(), ratio);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  let png: Blob;
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+    png = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The figure could not be encoded as PNG.'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
   const { input } = figure.content;
   const text = addPngText(new Uint8Array(await png.arrayBuffer()), {
     Title: input.title,
     Description: input.notes.map((n) => `[${n.n}] ${n.group ? `${n.group}: ` : ''}${n.text}`).join('\n'),
+    'Alt Text': figure.alt,
     Source: input.attribution.join('\n'),
     Software: 'Corridor Atlas',
   });
   return new Blob([text as Uint8Array<ArrayBuffer>], { type: 'image/png' });
-}
-
-export async function figureSvgText(app: AppState, figure: Figure): Promise<string> {
-  const basemap = await basemapGeoJSON();
-  const measure = canvasMeasure();
-  const ids = new Set(figure.drawnIds);
-  return figureSvg(
-    figure.layout,
-    {
-      view: figure.view,
-      basemap,
-      features: app.visible.filter((f) => ids.has(f.id) || f.id === app.selectedId),
-      laneFeatures: app.visible,
-      lang: app.lang,
-      selectedId: app.selectedId,
-      labels: figure.content.labels,
-      scale: scaleBar(figure.view.lat, figure.view.zoom),
-      measure: (text, size, weight) => measure(text, { size, weight: weight as 400 | 600 | 700 }),
-    },
-    { title: figure.content.input.title, description: figure.content.input.notes.map((n) => `[${n.n}] ${n.group ? `${n.group}: ` : ''}${n.text}`).join('\n') },
-  );
 }
 
 /** Offer a Blob as a download. */

@@ -1,19 +1,21 @@
 /**
- * What a figure says: title, legend, numbered sources, attribution and the
- * keyed labels, from the features it shows. Pure.
+ * What a figure says: title, caption, legend, numbered sources, attribution,
+ * the keyed labels and the alt text, from the features it shows. Pure.
  */
-import type { AtlasDocument, AtlasFeature } from '../atlas/types.ts';
+import type { AtlasDocument, AtlasFeature, FeatureKind } from '../atlas/types.ts';
 import { formatDate } from '../format.ts';
+import type { Lang } from '../i18n/messages.ts';
 import { buildFootnotes, keyedLabel, type Footnotes } from './footnotes.ts';
 import type { FigureInput } from './layout.ts';
 import { legendItems, type LegendNames } from './legend.ts';
 
 export interface FigureWords {
-  title: string;
   legend: string;
   sources: string;
   /** Attribution of the basemap and texts. */
   attribution: string;
+  /** The closing line of the sources when notes `first`–`last` do not fit. */
+  notesLeftOut: (first: number, last: number) => string;
 }
 
 export interface FigureRequest {
@@ -26,13 +28,15 @@ export interface FigureRequest {
   /** A feature's label in the reader's language. */
   nameOf: (f: AtlasFeature) => string;
   words: FigureWords;
-  /** e.g. "Zoom 4.0 · 30.50° N, 108.50° E · 12 features". */
-  subtitle: string;
+  title: string;
+  caption: string;
   permalink: string;
+  /** The reader's language, for dates. */
+  lang: Lang;
 }
 
 export interface FigureContent {
-  input: Omit<FigureInput, 'width' | 'mapHeight'>;
+  input: Omit<FigureInput, 'width' | 'height'>;
   footnotes: Footnotes;
   /** Feature id → label with footnote keys. */
   labels: Map<string, string>;
@@ -47,20 +51,21 @@ export function figureContent(req: FigureRequest): FigureContent {
   const labels = new Map([...byId.values()].map((f) => [f.id, keyedLabel(req.nameOf(f), footnotes.keys.get(f.id))]));
   const notes = footnotes.notes.map((n) => {
     const supports = n.featureIds.map((id) => req.nameOf(byId.get(id)!)).join(', ');
-    const date = formatDate(n.document.date);
+    const date = formatDate(n.document.date, req.lang);
     return { n: n.n, group: `${n.document.title} — ${n.document.publisher}, ${date}`, text: `“${collapse(n.quote)}” → ${supports}` };
   });
   return {
     footnotes,
     labels,
     input: {
-      title: req.words.title,
-      subtitle: req.subtitle,
+      title: req.title,
+      caption: req.caption,
       legendTitle: req.words.legend,
       legend: legendItems(req.drawn, req.names),
       notesTitle: req.words.sources,
       notes,
       attribution: [req.words.attribution, req.permalink],
+      notesLeftOut: req.words.notesLeftOut,
     },
   };
 }
@@ -68,4 +73,39 @@ export function figureContent(req: FigureRequest): FigureContent {
 /** "30.50° N, 108.50° E". */
 export function formatCentre(lat: number, lng: number): string {
   return `${Math.abs(lat).toFixed(2)}° ${lat >= 0 ? 'N' : 'S'}, ${Math.abs(lng).toFixed(2)}° ${lng >= 0 ? 'E' : 'W'}`;
+}
+
+/** What a map shows, counted, for alt text. */
+export interface MapSummary {
+  /** Lines: corridors and routes. */
+  lines: number;
+  /** Points, by kind, most frequent first. */
+  places: { kind: FeatureKind; count: number }[];
+  zones: number;
+  /** Titles of the documents behind what is shown, in the order first cited. */
+  documents: string[];
+  /** The selected feature's name, when one is selected and shown. */
+  selected: string | null;
+  /** e.g. "30.50° N, 108.50° E". */
+  centre: string;
+}
+
+export function summarizeMap(shown: readonly AtlasFeature[], selected: AtlasFeature | null, documentsById: ReadonlyMap<string, AtlasDocument>, nameOf: (f: AtlasFeature) => string, centre: string): MapSummary {
+  const kinds = new Map<FeatureKind, number>();
+  for (const f of shown) if (f.geometry.type === 'Point') kinds.set(f.properties.kind, (kinds.get(f.properties.kind) ?? 0) + 1);
+  const documents: string[] = [];
+  for (const f of selected ? [selected] : shown) {
+    for (const c of f.properties.citations) {
+      const title = documentsById.get(c.document)?.title;
+      if (title && !documents.includes(title)) documents.push(title);
+    }
+  }
+  return {
+    lines: shown.filter((f) => f.geometry.type.includes('LineString')).length,
+    places: [...kinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
+    zones: shown.filter((f) => f.geometry.type.includes('Polygon')).length,
+    documents,
+    selected: selected ? nameOf(selected) : null,
+    centre,
+  };
 }

@@ -13,7 +13,7 @@ import type { LegendItem } from './legend.ts';
 import { renderFeatures } from '../map/renderData.ts';
 import { placeShownAt } from '../map/basemapPlaces.ts';
 import { basemapNames, estimateWidth, type LabelMeasure } from '../view/basemapNames.ts';
-import { CollisionIndex, textBox } from '../view/collision.ts';
+import { CollisionIndex, textBox, type Box } from '../view/collision.ts';
 import { laneOffsetPx, laneSvgPath } from '../view/lanes.ts';
 import { framePath, projector, type FrameView } from '../view/webMercator.ts';
 import type { ScaleBar } from './scaleBar.ts';
@@ -36,6 +36,30 @@ export interface SvgMapInput {
 }
 
 export type { LabelMeasure };
+export type { Box };
+
+/** A feature label placed on the map: text, anchor point, the box it covers (frame pixels) and, when it sits away from its feature, a leader line. */
+export interface MapLabel {
+  featureId: string;
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  size: number;
+  weight: number;
+  fill: string;
+  box: Box;
+  /** From the feature to the label, when the label had to step away. */
+  leader?: { x1: number; y1: number; x2: number; y2: number; stroke: string };
+}
+
+/** The frame labels must stay inside: the map, less a strip at the bottom for the scale bar. */
+export const labelFrame = (view: FrameView): Box => ({ x0: 0, y0: 0, x1: view.width, y1: view.height - 30 });
+
+/** A box moved the least distance into the frame. */
+function intoFrame(b: Box, frame: Box): { dx: number; dy: number } {
+  return { dx: Math.max(frame.x0 - b.x0, Math.min(0, frame.x1 - b.x1)), dy: Math.max(frame.y0 - b.y0, Math.min(0, frame.y1 - b.y1)) };
+}
 
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 const attr = (o: Record<string, string | number | undefined>) =>
@@ -115,6 +139,71 @@ function pointLabelSpots(x: number, y: number): { x: number; y: number; anchor: 
   return [...near, ...far];
 }
 
+/**
+ * The atlas's labels on the map, placed in `index` (a fresh one over the
+ * label frame by default) before anything else: every point keeps its label
+ * (it carries the footnote key), the selected feature's first; each goes to
+ * its first free spot beside its symbol or along its line, then further out
+ * with a leader line; only when nothing is free is it placed over others,
+ * and it is always moved whole inside the frame.
+ */
+export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFrame(input.view))): MapLabel[] {
+  const { view, features, selectedId, labels } = input;
+  const project = projector(view);
+  const measure = input.measure ?? estimateWidth;
+  const frame = labelFrame(view);
+  const out: MapLabel[] = [];
+  const shownPoints = features
+    .filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point')
+    .map((f) => ({ f, p: project(f.geometry.coordinates[0], f.geometry.coordinates[1]) }))
+    .filter(({ p }) => inFrame(p, view, -12));
+  for (const { p } of shownPoints) index.insert({ x0: p[0] - 11, y0: p[1] - 11, x1: p[0] + 11, y1: p[1] + 11 });
+  const ordered = [...shownPoints].sort((a, b) => Number(b.f.id === selectedId) - Number(a.f.id === selectedId));
+  for (const { f, p } of ordered) {
+    const label = labels.get(f.id) ?? f.properties.name;
+    const weight = f.id === selectedId ? 700 : 400;
+    const w = measure(label, 12, weight);
+    const spots = pointLabelSpots(p[0], p[1]);
+    const i = index.place(spots.map((s) => textBox(s.x, s.y, w, 12, s.anchor)));
+    let s = spots[Math.max(i, 0)];
+    let box = textBox(s.x, s.y, w, 12, s.anchor);
+    if (i < 0) {
+      // Nowhere free within reach: beside the symbol, whole inside the frame, and others keep off it.
+      const { dx, dy } = intoFrame(box, frame);
+      s = { ...s, x: s.x + dx, y: s.y + dy };
+      box = textBox(s.x, s.y, w, 12, s.anchor);
+      index.insert(box);
+    }
+    out.push({ featureId: f.id, text: label, x: s.x, y: s.y, anchor: s.anchor, size: 12, weight, fill: BASEMAP_COLORS.label, box, leader: s.leader ? { x1: p[0], y1: p[1], x2: s.x, y2: s.y - 4, stroke: '#6b7280' } : undefined });
+  }
+  for (const f of features.filter((x) => x.geometry.type === 'LineString' || x.geometry.type === 'MultiLineString')) {
+    const label = labels.get(f.id) ?? f.properties.name;
+    // Halfway first, then ever further out along the line, above it and below it.
+    const along = [0.5, ...Array.from({ length: 9 }, (_, k) => [0.5 - (k + 1) * 0.05, 0.5 + (k + 1) * 0.05]).flat()];
+    const spots = along.map((t) => lineLabelPoint(f.geometry as LineString | MultiLineString, view, t)).filter((q): q is [number, number] => q !== null);
+    if (!spots.length) continue;
+    const weight = f.id === selectedId ? 700 : 600;
+    const w = measure(label, 11, weight);
+    const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
+    const near = [[-6, 15], [-20, 29]].flatMap((dys) => spots.flatMap(([x, y]) => dys.map((dy) => ({ x: clampX(x), y: y + dy, from: null as [number, number] | null }))));
+    // Crowded: further off the line, with a leader line back to it.
+    const far = spots.slice(0, 5).flatMap(([x, y]) => pointLabelSpots(x, y).filter((c) => c.leader).map((c) => ({ x: clampX(c.x), y: c.y, from: [x, y] as [number, number] | null })));
+    const cands = [...near, ...far];
+    const i = index.place(cands.map((c) => textBox(c.x, c.y, w, 11, 'middle')));
+    let c = cands[Math.max(i, 0)];
+    let box = textBox(c.x, c.y, w, 11, 'middle');
+    if (i < 0) {
+      const { dx, dy } = intoFrame(box, frame);
+      c = { ...c, x: c.x + dx, y: c.y + dy };
+      box = textBox(c.x, c.y, w, 11, 'middle');
+      index.insert(box);
+    }
+    const fill = MODE_COLORS[f.properties.mode];
+    out.push({ featureId: f.id, text: label, x: c.x, y: c.y, anchor: 'middle', size: 11, weight, fill, box, leader: c.from ? { x1: c.from[0], y1: c.from[1], x2: c.x, y2: c.y - 4, stroke: fill } : undefined });
+  }
+  return out;
+}
+
 export function mapSvg(input: SvgMapInput): string {
   const { view, basemap, features, selectedId, labels } = input;
   const lang = input.lang ?? 'en';
@@ -161,50 +250,20 @@ export function mapSvg(input: SvgMapInput): string {
     if (legs) geoms.forEach((g, i) => g.d && out.push(`<path class="leg"${attr({ 'data-feature-id': f.id, 'data-leg': i, d: g.d, fill: 'none', stroke: MODE_COLORS[g.mode], 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': 'round' })}/>`));
   }
 
+  const index = new CollisionIndex(labelFrame(view));
   const points = features.filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point');
-  const measure = input.measure ?? estimateWidth;
-  const index = new CollisionIndex({ x0: 0, y0: 0, x1: view.width, y1: view.height - 30 });
-  const atlasLabels: string[] = [];
-  const shownPoints = points.map((f) => ({ f, p: project(f.geometry.coordinates[0], f.geometry.coordinates[1]) })).filter(({ p }) => inFrame(p, view, -12));
-  for (const { p } of shownPoints) index.insert({ x0: p[0] - 11, y0: p[1] - 11, x1: p[0] + 11, y1: p[1] + 11 });
-  for (const { f, p } of shownPoints) {
+  for (const f of points) {
+    const p = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
+    if (!inFrame(p, view, -12)) continue;
     const kind = (POINT_KINDS as readonly string[]).includes(f.properties.kind) ? (f.properties.kind as PointKind) : 'venue';
     if (f.id === selectedId) out.push(`<circle class="selected-halo" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="15" fill="${SELECTED}" fill-opacity="0.55" stroke="#854d0e" stroke-width="2"/>`);
     out.push(`<g class="point"${attr({ 'data-feature-id': f.id })}>${icon(kind, p[0], p[1])}</g>`);
   }
-  // The atlas's labels first (the selected one before all), each at its first free spot: they never overprint one another.
-  const ordered = [...shownPoints].sort((a, b) => Number(b.f.id === selectedId) - Number(a.f.id === selectedId));
-  for (const { f, p } of ordered) {
-    const label = labels.get(f.id) ?? f.properties.name;
-    const weight = f.id === selectedId ? 700 : 400;
-    const w = measure(label, 12, weight);
-    const spots = pointLabelSpots(p[0], p[1]);
-    let i = index.place(spots.map((s) => textBox(s.x, s.y, w, 12, s.anchor)));
-    // Nowhere free within reach: keep the label (it carries the footnote key) beside its symbol, and keep others off it.
-    if (i < 0) index.insert(textBox(spots[(i = 0)].x, spots[0].y, w, 12, spots[0].anchor));
-    const s = spots[i];
-    if (s.leader) atlasLabels.push(`<line class="leader" x1="${p[0].toFixed(1)}" y1="${p[1].toFixed(1)}" x2="${s.x.toFixed(1)}" y2="${(s.y - 4).toFixed(1)}" stroke="#6b7280" stroke-width="0.8"/>`);
-    atlasLabels.push(text(s.x, s.y, label, { cls: 'atlas-label', size: 12, weight, fill: BASEMAP_COLORS.label, halo: true, anchor: s.anchor === 'start' ? undefined : s.anchor }));
-  }
-  for (const f of lineFeatures) {
-    const label = labels.get(f.id) ?? f.properties.name;
-    // Halfway first, then ever further out along the line, above it and below it.
-    const along = [0.5, ...Array.from({ length: 9 }, (_, k) => [0.5 - (k + 1) * 0.05, 0.5 + (k + 1) * 0.05]).flat()];
-    const spots = along.map((t) => lineLabelPoint(f.geometry as LineString | MultiLineString, view, t)).filter((q): q is [number, number] => q !== null);
-    if (!spots.length) continue;
-    const weight = f.id === selectedId ? 700 : 600;
-    const w = measure(label, 11, weight);
-    const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
-    const near = [[-6, 15], [-20, 29]].flatMap((dys) => spots.flatMap(([x, y]) => dys.map((dy) => ({ x: clampX(x), y: y + dy, from: null as [number, number] | null }))));
-    // Crowded: further off the line, with a leader line back to it.
-    const far = spots.slice(0, 5).flatMap(([x, y]) => pointLabelSpots(x, y).filter((c) => c.leader).map((c) => ({ x: clampX(c.x), y: c.y, from: [x, y] as [number, number] | null })));
-    const cands = [...near, ...far];
-    let i = index.place(cands.map((c) => textBox(c.x, c.y, w, 11, 'middle')));
-    if (i < 0) index.insert(textBox(cands[(i = 0)].x, cands[0].y, w, 11, 'middle'));
-    const c = cands[i];
-    if (c.from) atlasLabels.push(`<line class="leader" x1="${c.from[0].toFixed(1)}" y1="${c.from[1].toFixed(1)}" x2="${c.x.toFixed(1)}" y2="${(c.y - 4).toFixed(1)}" stroke="${MODE_COLORS[f.properties.mode]}" stroke-width="0.8"/>`);
-    atlasLabels.push(text(c.x, c.y, label, { cls: 'atlas-label', size: 11, weight, fill: MODE_COLORS[f.properties.mode], halo: true, anchor: 'middle' }));
-  }
+  const atlasLabels = mapLabels(input, index).flatMap((l) => [
+    ...(l.leader ? [`<line class="leader" x1="${l.leader.x1.toFixed(1)}" y1="${l.leader.y1.toFixed(1)}" x2="${l.leader.x2.toFixed(1)}" y2="${l.leader.y2.toFixed(1)}" stroke="${l.leader.stroke}" stroke-width="0.8"/>`] : []),
+    text(l.x, l.y, l.text, { cls: 'atlas-label', size: l.size, weight: l.weight, fill: l.fill, halo: true, anchor: l.anchor === 'start' ? undefined : l.anchor }),
+  ]);
+  const measure = input.measure ?? estimateWidth;
   // Then the basemap's names, in the room the atlas left.
   const names = basemapNames(basemap, view, lang, index, measure);
   const nameOut: string[] = [];
@@ -236,12 +295,12 @@ function swatch(item: LegendItem, x: number, y: number): string {
 }
 
 /** The whole figure: layout texts, legend swatches and the vector map in its frame. */
-export function figureSvg(layout: FigureLayout, map: SvgMapInput, meta: { title: string; description: string }): string {
+export function figureSvg(layout: FigureLayout, map: SvgMapInput, meta: { title: string; description: string }, scale = 1): string {
   const { width, height } = layout;
   const m = layout.map;
   const parts = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`,
     `<title>${escapeXml(meta.title)}</title>`,
     `<desc>${escapeXml(meta.description)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
@@ -251,7 +310,7 @@ export function figureSvg(layout: FigureLayout, map: SvgMapInput, meta: { title:
     `</g>`,
     `<rect x="${m.x + 0.5}" y="${m.y + 0.5}" width="${m.width - 1}" height="${m.height - 1}" fill="none" stroke="#9ca3af"/>`,
     ...layout.swatches.map((s) => swatch(s.item, s.x, s.y)),
-    ...layout.rules.map((r) => `<line x1="16" x2="${width - 16}" y1="${r.y}" y2="${r.y}" stroke="#e5e7eb"/>`),
+    ...layout.rules.map((r) => `<line x1="${r.x0}" x2="${r.x1}" y1="${r.y}" y2="${r.y}" stroke="#e5e7eb"/>`),
     ...layout.texts.map((t) => text(t.x, t.y, t.text, { size: t.font.size, weight: t.font.weight, fill: t.color })),
     `</svg>`,
   ];

@@ -1,5 +1,13 @@
 /** UI text in English and Simplified Chinese. Data (names, quotes) is never translated here. */
 import type { FeatureKind, Mode } from '../atlas/types.ts';
+import type { MapSummary } from '../export/figure.ts';
+import type { FigureAspect } from '../export/figureFormat.ts';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** "a, b and c". */
+const listEn = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+const MAX_ALT_DOCUMENTS = 5;
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -65,8 +73,40 @@ const en = {
   embedPreview: 'Preview',
   figure: 'Download a figure',
   figureHint: 'The current view with its legend, scale, attribution and numbered sources for what it shows (or for the selected feature).',
-  figurePng: (r: number) => `PNG ${r}×`,
-  figureSvg: 'SVG (vector, for print)',
+  hostOrigin: 'Host origin for the iframe API (optional)',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  mapAttribution: 'Basemap: Natural Earth (public domain) · Texts: see each source',
+  ourTranslation: 'our translation',
+  noTranslation: 'No Chinese translation yet: the description is shown in English.',
+  originalEnglish: 'English original',
+  figurePng: (r: number, width: number, height: number) => `PNG ${width} × ${height}${r > 1 ? ` (${r}×)` : ''}`,
+  figureSvg: 'SVG (vector)',
+  figurePdf: 'PDF (vector, for print)',
+  figureShape: 'Shape',
+  figureAspects: { '16:9': '16:9 (slide)', '4:3': '4:3', square: 'Square', 'a4-portrait': 'A4 portrait' } satisfies Record<FigureAspect, string>,
+  figureTitleLabel: 'Title',
+  figureCaptionLabel: 'Caption',
+  figurePreview: 'Preview of the figure',
+  altText: 'Alt text',
+  altTextHint: 'Describe the figure to readers who cannot see it: paste this where the report asks for alt text.',
+  embedAltHint: 'The embed’s title (read out by screen readers) and a description to put beside it.',
+  figureNotesLeftOut: (first: number, last: number) => `Sources [${first}]${last > first ? `–[${last}]` : ''} do not fit at this size: the PDF continues them on the next page; the PNG and SVG carry them in their description.`,
+  mapAlt: (s: MapSummary, kinds: Record<FeatureKind, string>) => {
+    const parts: string[] = [];
+    if (s.lines) parts.push(plural(s.lines, 'corridor or route', 'corridors and routes'));
+    if (s.places.length) {
+      const total = s.places.reduce((n, p) => n + p.count, 0);
+      parts.push(`${plural(total, 'place')} (${s.places.map((p) => plural(p.count, lower(kinds[p.kind]), `${lower(kinds[p.kind])}s`)).join(', ')})`);
+    }
+    if (s.zones) parts.push(plural(s.zones, 'zone'));
+    const what = parts.length ? listEn(parts) : 'no atlas features';
+    const docs = s.documents.slice(0, MAX_ALT_DOCUMENTS).map((d) => `“${d}”`);
+    if (s.documents.length > MAX_ALT_DOCUMENTS) docs.push(`${s.documents.length - MAX_ALT_DOCUMENTS} more`);
+    const from = s.documents.length ? `, from ${plural(s.documents.length, 'document')}: ${listEn(docs)}` : '';
+    const selected = s.selected ? `, highlighting ${s.selected}` : '';
+    return `Map of ${what} around ${s.centre}${selected}${from}. Lines are coloured by transport mode; dashed lines are schematic.`;
+  },
   figureWorking: 'Preparing the figure…',
   figureTitle: 'logistics corridors in Chinese customs cooperation agreements',
   figureSources: 'Sources (passages behind the features shown)',
@@ -138,8 +178,40 @@ const zh: Messages = {
   embedPreview: '预览',
   figure: '下载图片',
   figureHint: '当前视图，附图例、比例尺、署名，以及所示要素（或所选要素）的编号出处。',
-  figurePng: (r: number) => `PNG ${r}×`,
-  figureSvg: 'SVG（矢量，适合印刷）',
+  hostOrigin: 'iframe API 的宿主页面来源（可选）',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  mapAttribution: '底图：Natural Earth（公有领域）· 文本：见各出处',
+  ourTranslation: '本站译文',
+  noTranslation: '暂无中文译文，以下为英文原文。',
+  originalEnglish: '英文原文',
+  figurePng: (r: number, width: number, height: number) => `PNG ${width} × ${height}${r > 1 ? `（${r}×）` : ''}`,
+  figureSvg: 'SVG（矢量）',
+  figurePdf: 'PDF（矢量，适合印刷）',
+  figureShape: '形状',
+  figureAspects: { '16:9': '16:9（幻灯片）', '4:3': '4:3', square: '正方形', 'a4-portrait': 'A4 纵向' },
+  figureTitleLabel: '标题',
+  figureCaptionLabel: '说明',
+  figurePreview: '图片预览',
+  altText: '替代文字',
+  altTextHint: '为看不到图片的读者描述图片：在报告要求填写替代文字处粘贴此段。',
+  embedAltHint: '嵌入框的标题（屏幕阅读器会朗读）以及可放在其旁的描述。',
+  figureNotesLeftOut: (first: number, last: number) => `出处 [${first}]${last > first ? `–[${last}]` : ''} 在此尺寸下放不下：PDF 在下一页续列；PNG 和 SVG 将其写入文件描述。`,
+  mapAlt: (s: MapSummary, kinds: Record<FeatureKind, string>) => {
+    const parts: string[] = [];
+    if (s.lines) parts.push(`${s.lines} 条通道和航线`);
+    if (s.places.length) {
+      const total = s.places.reduce((n, p) => n + p.count, 0);
+      parts.push(`${total} 个地点（${s.places.map((p) => `${kinds[p.kind]} ${p.count} 个`).join('、')}）`);
+    }
+    if (s.zones) parts.push(`${s.zones} 个区域`);
+    const what = parts.length ? parts.join('、') : '没有地图集要素';
+    const docs = s.documents.slice(0, MAX_ALT_DOCUMENTS).map((d) => `“${d}”`);
+    if (s.documents.length > MAX_ALT_DOCUMENTS) docs.push(`另 ${s.documents.length - MAX_ALT_DOCUMENTS} 份`);
+    const from = s.documents.length ? `，依据 ${s.documents.length} 份文件：${docs.join('、')}` : '';
+    const selected = s.selected ? `，突出显示${s.selected}` : '';
+    return `地图：${s.centre} 一带的${what}${selected}${from}。线路按运输方式着色；虚线为示意线。`;
+  },
   figureWorking: '正在生成图片…',
   figureTitle: '中国海关合作协议中的物流通道',
   figureSources: '出处（所示要素依据的段落）',

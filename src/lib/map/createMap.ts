@@ -8,6 +8,7 @@ import { AttributionControl, GPUInitializationError, Map as MlMap, NavigationCon
 import type { FeatureCollection } from 'geojson';
 import type { MapView } from '../atlas/urlState.ts';
 import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
+import type { FrameView } from '../view/webMercator.ts';
 import { labelText } from './expressions.ts';
 import { iconImage, placeDotImage } from './icons.ts';
 import { POINT_KINDS } from './palette.ts';
@@ -99,4 +100,10 @@ export function onFirstMeaningfulPaint(map: AtlasMap, done: () => void, sources:
     done();
   };
   map.on('render', check);
+}
+
+/** The map's view and its canvas size in CSS pixels: the reader's view as a frame (for figures and embed alt text). */
+export function mapFrameOf(map: AtlasMap): FrameView {
+  const canvas = map.getCanvas();
+  return { ...mapViewOf(map), width: canvas.clientWidth, height: canvas.clientHeight };
 }

@@ -38,3 +38,24 @@ describe('search', () => {
   });
   test('an empty query returns nothing', () => expect(search.search('  ')).toEqual([]));
 });
+
+describe('Chinese names of places named in English', () => {
+  const railway = { type: 'Feature', id: 'rail', geometry: { type: 'LineString', coordinates: [[102.7, 25], [102.6, 18]] }, properties: { name: 'China–Laos Railway', name_zh: '中老铁路', kind: 'rail-corridor', mode: 'rail', description: 'Kunming to Vientiane via Boten.', geometry_basis: 'schematic', citations: [], references: [] } } as const;
+  const port = { type: 'Feature', id: 'port', geometry: { type: 'Point', coordinates: [114.5, 30.6] }, properties: { name: 'Yangluo Port (Wuhan)', name_zh: '阳逻港', kind: 'port', mode: 'river', description: 'Container port on the Yangtze.', description_zh: '长江上的集装箱港口。', geometry_basis: 'surveyed', citations: [], references: [] } } as const;
+  const s = buildSearch({ ...atlas, features: [...atlas.features, railway, port] as unknown as Atlas['features'] });
+  test('老挝 finds the railway whose English name says Laos, before a passage that mentions it', () => {
+    const hits = s.search('老挝');
+    expect(hits[0]).toMatchObject({ type: 'feature', id: 'rail' });
+    expect(hits.some((h) => h.type === 'passage' && h.documentId === 'mou')).toBe(true);
+  });
+  test('places in the description count too (万象 → the railway), and a city in brackets (武汉 → Yangluo Port)', () => {
+    expect(s.search('万象')[0]).toMatchObject({ id: 'rail' });
+    expect(s.search('武汉')[0]).toMatchObject({ id: 'port' });
+  });
+  test('our Chinese description is searched (集装箱)', () => {
+    expect(s.search('集装箱')[0]).toMatchObject({ id: 'port' });
+  });
+  test('a place the text does not name finds nothing', () => {
+    expect(s.search('德国')).toEqual([]);
+  });
+});

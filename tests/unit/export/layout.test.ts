@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { layoutFigure, wrapText, type Font } from '../../../src/lib/export/layout.ts';
+import { FIGURE_ASPECTS, FIGURE_SIZES } from '../../../src/lib/export/figureFormat.ts';
+import { layoutFigure, wrapText, type FigureInput, type FigureLayout, type Font, type TextLine } from '../../../src/lib/export/layout.ts';
 import { scaleBar, metresPerPixel } from '../../../src/lib/export/scaleBar.ts';
 
 /** Every character is 0.5 em wide. */
@@ -21,44 +22,97 @@ describe('wrapText', () => {
   });
 });
 
-describe('layoutFigure', () => {
-  const base = {
-    width: 600,
-    mapHeight: 400,
-    title: 'Title',
-    subtitle: 'Sub',
-    legendTitle: 'Legend',
-    legend: [{ kind: 'line' as const, mode: 'rail' as const, color: '#c2410c', label: 'Rail' }],
-    notesTitle: 'Sources',
-    notes: [
-      { n: 1, text: 'A short note' },
-      { n: 2, text: 'A much longer note '.repeat(10) },
-    ],
-    attribution: ['Natural Earth', 'https://example.org/#map=4/30/108'],
-  };
-  test('the map keeps the view size, below the title', () => {
-    const l = layoutFigure(base, measure);
-    expect(l.map).toMatchObject({ x: 0, width: 600, height: 400 });
-    expect(l.map.y).toBeGreaterThan(30);
-    expect(l.texts.find((t) => t.text === 'Title')!.y).toBeLessThan(l.map.y);
+const note = (n: number, words: number, group = `Document ${Math.ceil(n / 4)} — Publisher, 12 May 2022`) => ({ n, group, text: `“${'passage '.repeat(words).trim()}” → Feature ${n}` });
+const input = (width: number, height: number, notes: FigureInput['notes']): FigureInput => ({
+  width,
+  height,
+  title: 'Corridor Atlas — logistics corridors in Chinese customs cooperation agreements',
+  caption: 'Zoom 5.6 · centred on 30.40° N, 113.20° E · 24 features shown · 2026-12-01',
+  legendTitle: 'Legend',
+  legend: [
+    { kind: 'line', mode: 'rail', color: '#c2410c', label: 'Rail' },
+    { kind: 'line', mode: 'river', color: '#0369a1', label: 'River' },
+    { kind: 'schematic', label: 'Schematic (not the real path)' },
+    { kind: 'symbol', pointKind: 'port', label: 'Port' },
+    { kind: 'symbol', pointKind: 'airport', label: 'Airport' },
+    { kind: 'zone', color: '#7c3aed', label: 'Zone (Customs cooperation)' },
+  ],
+  notesTitle: 'Sources (passages behind the features shown)',
+  notes,
+  attribution: ['Basemap: Natural Earth (public domain), via world-atlas. Features drawn by Corridor Atlas from the documents cited above.', 'https://example.org/#map=5.6/30.4/113.2'],
+  notesLeftOut: (a, b) => `Sources [${a}]–[${b}] do not fit at this size.`,
+});
+
+type Rect = { x0: number; y0: number; x1: number; y1: number };
+const textBox = (t: TextLine): Rect => ({ x0: t.x, y0: t.y - t.font.size, x1: t.x + measure(t.text, t.font), y1: t.y + t.font.size * 0.3 });
+const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 - 0.01 && b.x0 < a.x1 - 0.01 && a.y0 < b.y1 - 0.01 && b.y0 < a.y1 - 0.01;
+
+/** The rules every layout keeps: all text and swatches inside the figure, none over the map, no two texts on top of each other. */
+function expectClean(l: FigureLayout, width: number, height: number) {
+  expect(l.width).toBe(width);
+  expect(l.height).toBe(height);
+  const map = { x0: l.map.x, y0: l.map.y, x1: l.map.x + l.map.width, y1: l.map.y + l.map.height };
+  expect(map.x0).toBeGreaterThanOrEqual(0);
+  expect(map.x1).toBeLessThanOrEqual(width);
+  expect(map.y1).toBeLessThanOrEqual(height);
+  const boxes = l.texts.map(textBox);
+  boxes.forEach((b, i) => {
+    const what = `“${l.texts[i].text}” at ${l.texts[i].x.toFixed(0)},${l.texts[i].y.toFixed(0)}`;
+    expect(b.x0, what).toBeGreaterThanOrEqual(0);
+    expect(b.y0, what).toBeGreaterThanOrEqual(0);
+    expect(b.x1, what).toBeLessThanOrEqual(width);
+    expect(b.y1, what).toBeLessThanOrEqual(height);
+    expect(overlap(b, map), `${what} is over the map`).toBe(false);
+    for (let j = 0; j < i; j++) expect(overlap(b, boxes[j]), `${what} overlaps “${l.texts[j].text}”`).toBe(false);
   });
-  test('legend, numbered notes and attribution follow the map, inside the height', () => {
-    const l = layoutFigure(base, measure);
-    const below = l.texts.filter((t) => t.y > l.map.y + l.map.height).map((t) => t.text);
-    expect(below).toContain('Legend');
-    expect(below).toContain('[1]');
-    expect(below).toContain('[2]');
-    expect(below).toContain('Natural Earth');
-    expect(l.swatches).toHaveLength(1);
-    for (const t of l.texts) {
-      expect(t.y).toBeLessThanOrEqual(l.height);
-      expect(t.x + measure(t.text, t.font)).toBeLessThanOrEqual(600);
-    }
+  for (const s of l.swatches) {
+    const b = { x0: s.x, y0: s.y, x1: s.x + 28, y1: s.y + 14 };
+    expect(b.x1).toBeLessThanOrEqual(width);
+    expect(b.y1).toBeLessThanOrEqual(height);
+    expect(overlap(b, map)).toBe(false);
+  }
+}
+
+describe('layoutFigure at each aspect', () => {
+  for (const aspect of FIGURE_ASPECTS) {
+    const { width, height } = FIGURE_SIZES[aspect];
+    test(`${aspect}: a few notes all fit at full size, inside the figure, with the map the largest part`, () => {
+      const notes = [note(1, 12), note(2, 30), note(3, 6)];
+      const l = layoutFigure(input(width, height, notes), measure);
+      expectClean(l, width, height);
+      expect(l.notesShown).toEqual([1, 2, 3]);
+      expect(l.noteScale).toBe(1);
+      expect(l.map.width * l.map.height).toBeGreaterThan(0.35 * width * height);
+      const texts = l.texts.map((t) => t.text);
+      for (const s of ['Legend', '[1]', '[2]', '[3]', 'https://example.org/#map=5.6/30.4/113.2']) expect(texts).toContain(s);
+      expect(l.swatches).toHaveLength(6);
+    });
+    test(`${aspect}: sixty long notes shrink, then the rest are named in a closing line; nothing leaves the figure`, () => {
+      const notes = Array.from({ length: 60 }, (_, i) => note(i + 1, 40));
+      const l = layoutFigure(input(width, height, notes), measure);
+      expectClean(l, width, height);
+      expect(l.noteScale).toBeLessThan(1);
+      expect(l.notesShown.length).toBeGreaterThan(0);
+      expect(l.notesShown.length).toBeLessThan(60);
+      expect(l.notesShown).toEqual(l.notesShown.map((_, i) => i + 1));
+      const first = l.notesShown.length + 1;
+      expect(l.texts.map((t) => t.text).join(' ')).toContain(`Sources [${first}]–[60] do not fit`);
+      // The map keeps a real share of the figure.
+      expect(l.map.height).toBeGreaterThan(0.3 * height);
+    });
+  }
+  test('a long title wraps within the figure instead of running off its edge', () => {
+    const l = layoutFigure({ ...input(800, 800, []), title: 'A title that goes on '.repeat(8) }, measure);
+    expectClean(l, 800, 800);
+    expect(l.texts.filter((t) => t.font.size === 18).length).toBeGreaterThan(1);
   });
-  test('more notes make a taller figure', () => {
-    const a = layoutFigure(base, measure).height;
-    const b = layoutFigure({ ...base, notes: [...base.notes, { n: 3, text: 'Three' }] }, measure).height;
-    expect(b).toBeGreaterThan(a);
+  test('landscape puts the sources beside the map; portrait puts them below', () => {
+    const notes = [note(1, 12)];
+    const wide = layoutFigure(input(960, 540, notes), measure);
+    const one = wide.texts.find((t) => t.text === '[1]')!;
+    expect(one.x).toBeGreaterThan(wide.map.x + wide.map.width);
+    const tall = layoutFigure(input(794, 1123, notes), measure);
+    expect(tall.texts.find((t) => t.text === '[1]')!.y).toBeGreaterThan(tall.map.y + tall.map.height);
   });
 });
 

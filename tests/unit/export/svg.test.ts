@@ -2,9 +2,9 @@ import { expect, test } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { AtlasFeature } from '../../../src/lib/atlas/types.ts';
 import { layoutFigure } from '../../../src/lib/export/layout.ts';
-import { projector } from '../../../src/lib/view/webMercator.ts';
+import { projector, unprojector } from '../../../src/lib/view/webMercator.ts';
 import { addPngText, pngSize, readPngText } from '../../../src/lib/export/pngText.ts';
-import { figureSvg, lineLabelPoint, mapSvg } from '../../../src/lib/export/svg.ts';
+import { figureSvg, labelFrame, lineLabelPoint, mapLabels, mapSvg } from '../../../src/lib/export/svg.ts';
 
 const view = { zoom: 5, lat: 30, lng: 110, width: 400, height: 300 };
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -43,7 +43,7 @@ test('schematic lines are dashed', () => {
 });
 
 test('text is escaped', () => {
-  const layout = layoutFigure({ width: 400, mapHeight: 300, title: 'A <b> & "c"', subtitle: '', legendTitle: '', legend: [], notesTitle: '', notes: [], attribution: [] }, (t) => t.length * 6);
+  const layout = layoutFigure({ width: 400, height: 300, title: 'A <b> & "c"', caption: '', legendTitle: '', legend: [], notesTitle: '', notes: [], attribution: [], notesLeftOut: () => '' }, (t) => t.length * 6);
   const svg = figureSvg(layout, { view, basemap, features: [], selectedId: null, labels: new Map(), scale: { px: 1, label: '' } }, { title: '<t>', description: '' });
   expect(svg).toContain('A &lt;b&gt; &amp; &quot;c&quot;');
   expect(svg).not.toContain('<b>');
@@ -62,4 +62,20 @@ test('PNG text chunks round-trip, UTF-8 included, and the size is read from the 
   expect(pngSize(out)).toEqual({ width: 1, height: 1 });
   expect(readPngText(out)).toEqual({ Title: 'Corridor Atlas', Description: '[1] “阳逻港” — quote' });
   expect(String.fromCharCode(...out.subarray(out.length - 8, out.length - 4))).toBe('IEND');
+});
+
+test('labels of points in the corners and at the edges stay whole inside the frame', () => {
+  const unproject = unprojector(view);
+  const spots = [[3, 3], [397, 3], [3, 290], [397, 290], [200, -8], [408, 150], [-8, 150]];
+  const features = spots.map(([x, y], i) => ({ ...line(`p${i}`, []), geometry: { type: 'Point', coordinates: unproject(x, y) }, properties: { ...line('x', []).properties, kind: 'port' } }) as AtlasFeature);
+  const labels = new Map(features.map((f) => [f.id, `A rather long port name for a small frame [${f.id}]`]));
+  const placed = mapLabels({ view, basemap, features, selectedId: null, labels, scale: { px: 80, label: '200 km' } });
+  expect(placed).toHaveLength(spots.length);
+  const frame = labelFrame(view);
+  for (const l of placed) {
+    expect(l.box.x0, l.text).toBeGreaterThanOrEqual(frame.x0);
+    expect(l.box.y0, l.text).toBeGreaterThanOrEqual(frame.y0);
+    expect(l.box.x1, l.text).toBeLessThanOrEqual(frame.x1);
+    expect(l.box.y1, l.text).toBeLessThanOrEqual(frame.y1);
+  }
 });
