@@ -171,7 +171,7 @@ export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFr
       // Nowhere free within reach: beside the symbol, whole inside the frame, and others keep off it.
       const { dx, dy } = intoFrame(box, frame);
       s = { ...s, x: s.x + dx, y: s.y + dy };
-      box = textBox(s.x, s.y, w, 12, s.anchor);
+      box = { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };
       index.insert(box);
     }
     out.push({ featureId: f.id, text: label, x: s.x, y: s.y, anchor: s.anchor, size: 12, weight, fill: BASEMAP_COLORS.label, box, leader: s.leader ? { x1: p[0], y1: p[1], x2: s.x, y2: s.y - 4, stroke: '#6b7280' } : undefined });
@@ -195,7 +195,7 @@ export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFr
     if (i < 0) {
       const { dx, dy } = intoFrame(box, frame);
       c = { ...c, x: c.x + dx, y: c.y + dy };
-      box = textBox(c.x, c.y, w, 11, 'middle');
+      box = { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };
       index.insert(box);
     }
     const fill = MODE_COLORS[f.properties.mode];
