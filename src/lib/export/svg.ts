@@ -144,8 +144,8 @@ function pointLabelSpots(x: number, y: number): { x: number; y: number; anchor: 
  * label frame by default) before anything else: every point keeps its label
  * (it carries the footnote key), the selected feature's first; each goes to
  * its first free spot beside its symbol or along its line, then further out
- * with a leader line; only when nothing is free is it placed over others,
- * and it is always moved whole inside the frame.
+ * with a leader line. When nothing is free, a point's label is still placed
+ * (moved whole inside the frame) and a line's label is left out.
  */
 export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFrame(input.view))): MapLabel[] {
   const { view, features, selectedId, labels } = input;
@@ -190,14 +190,10 @@ export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFr
     const far = spots.slice(0, 5).flatMap(([x, y]) => pointLabelSpots(x, y).filter((c) => c.leader).map((c) => ({ x: clampX(c.x), y: c.y, from: [x, y] as [number, number] | null })));
     const cands = [...near, ...far];
     const i = index.place(cands.map((c) => textBox(c.x, c.y, w, 11, 'middle')));
-    let c = cands[Math.max(i, 0)];
-    let box = textBox(c.x, c.y, w, 11, 'middle');
-    if (i < 0) {
-      const { dx, dy } = intoFrame(box, frame);
-      c = { ...c, x: c.x + dx, y: c.y + dy };
-      box = { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };
-      index.insert(box);
-    }
+    // No free room: a line's label is left out rather than printed over another (the sources still list the line).
+    if (i < 0) continue;
+    const c = cands[i];
+    const box = textBox(c.x, c.y, w, 11, 'middle');
     const fill = MODE_COLORS[f.properties.mode];
     out.push({ featureId: f.id, text: label, x: c.x, y: c.y, anchor: 'middle', size: 11, weight, fill, box, leader: c.from ? { x1: c.from[0], y1: c.from[1], x2: c.x, y2: c.y - 4, stroke: fill } : undefined });
   }
