@@ -4,6 +4,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { atlasPlugin } from './scripts/atlas-plugin.ts';
 import { cspPlugin } from './scripts/csp-plugin.ts';
+import { editorPlugin } from './scripts/editor-plugin.ts';
 
 /** `vite build --mode single` (npm run build:single) writes one self-contained dist-single/index.html. */
 export default defineConfig(({ mode }) => {
@@ -11,8 +12,8 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset URLs: the built site works from any folder of any static host.
     base: './',
-    // The single file carries its own, stricter policy (see SINGLE_FILE_CSP).
-    plugins: [svelte(), atlasPlugin({ single }), ...(single ? [viteSingleFile()] : [cspPlugin()])],
+    // The single file carries its own, stricter policy (see SINGLE_FILE_CSP). The editor exists only under `vite` dev.
+    plugins: [svelte(), atlasPlugin({ single }), editorPlugin(), ...(single ? [viteSingleFile()] : [cspPlugin()])],
     build: {
       target: 'es2022',
       chunkSizeWarningLimit: single ? 8000 : 1500,

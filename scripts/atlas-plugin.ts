@@ -19,6 +19,7 @@ import { basemapRivers, buildBasemap } from '../src/lib/map/basemap.ts';
 import { basemapPlaces } from '../src/lib/map/basemapPlaces.ts';
 import { basemapLakes } from '../src/lib/map/basemapWater.ts';
 import { readDataFiles } from './data-files.ts';
+import { isEditorWrite } from './editor-writes.ts';
 
 const ATLAS = 'virtual:atlas';
 /** The compiled atlas ships as a same-origin JSON file the app fetches at startup (see src/lib/atlas/loadAtlas.ts). */
@@ -202,10 +203,12 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
       const dataDir = resolve(root, 'data');
       server.watcher.add(dataDir);
       const reload = (file: string) => {
-        if (!file.startsWith(dataDir)) return;
+        // The editor's temporary files (.name.tmp, renamed over the target a moment later) are not data.
+        if (!file.startsWith(dataDir) || /(^|[\\/])\.[^\\/]*$/.test(file)) return;
         const mod = server.moduleGraph.getModuleById('\0' + ATLAS);
         if (mod) server.moduleGraph.invalidateModule(mod);
-        server.ws.send({ type: 'full-reload' });
+        // After an editor save the editor's page reloads by itself (see editor-writes.ts).
+        if (!isEditorWrite(file)) server.ws.send({ type: 'full-reload' });
       };
       server.watcher.on('add', reload);
       server.watcher.on('change', reload);

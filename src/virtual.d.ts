@@ -16,3 +16,8 @@ declare module 'virtual:maplibre-worker' {
   const url: string;
   export default url;
 }
+declare module 'virtual:atlas-editor' {
+  /** The in-browser editor (Edit mode): a component under the dev server, null in every build. */
+  const editor: import('svelte').Component<{ app: import('./lib/appState.svelte.ts').AppState }> | null;
+  export default editor;
+}

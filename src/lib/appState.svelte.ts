@@ -34,6 +34,8 @@ export class AppState {
   lang = $state<Lang>('en');
   /** Several features under one click: the user chooses. */
   pick = $state<PickCandidates | null>(null);
+  /** The editor (dev server only) is placing a geometry: map clicks place it instead of selecting. */
+  placing = $state(false);
   /** Short messages for the user (bad URL parameters and the like). */
   notices = $state<string[]>([]);
   /** Bumped when the map should move to show `focusIds`. */

@@ -19,8 +19,10 @@ import { indexPolygons, insideLengths } from '../../src/lib/geo/insideLength.ts'
 import { buildRiverGraph, snapToGraph, yangtzeOnly } from '../../src/lib/geo/riverPath.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const docsDir = path.join(root, 'data/documents');
-const featuresDir = path.join(root, 'data/features');
+/** The data tree under test: $ATLAS_DATA_ROOT (as for the build and the CLI), else the project's own. */
+const dataRoot = path.resolve(process.env.ATLAS_DATA_ROOT ?? root);
+const docsDir = path.join(dataRoot, 'data/documents');
+const featuresDir = path.join(dataRoot, 'data/features');
 
 // ---------------------------------------------------------------- loading
 interface Doc {
@@ -62,22 +64,26 @@ function occurrences(hay: string, needle: string): number[] {
 
 // ---------------------------------------------------------------- documents
 describe('documents', () => {
-  it('has the five source documents with the required front matter', () => {
-    expect(docs.size).toBe(5);
+  it('have the required front matter (however many documents there are)', () => {
+    expect(docs.size).toBeGreaterThan(0);
     for (const [id, { file, meta, body }] of docs) {
       expect(file).toBe(`${id}.md`);
       expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      for (const key of ['title', 'date', 'date_precision', 'date_basis', 'published', 'publisher', 'language', 'summary']) {
+      for (const key of ['title', 'date', 'publisher', 'language', 'summary']) {
         expect(typeof meta[key], `${id}.${key}`).toBe('string');
       }
-      expect(Array.isArray(meta.parties) && (meta.parties as unknown[]).length > 0, `${id}.parties`).toBe(true);
+      // Optional fields, when given, are text.
+      for (const key of ['date_precision', 'date_basis', 'published']) if (meta[key] !== undefined) expect(typeof meta[key], `${id}.${key}`).toBe('string');
+      if (meta.parties !== undefined) expect(Array.isArray(meta.parties) && (meta.parties as unknown[]).length > 0, `${id}.parties`).toBe(true);
+      // date_precision may be left out: the date's own form says it.
       const precision = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ }[
-        meta.date_precision as 'year' | 'month' | 'day'
+        (meta.date_precision ?? (String(meta.date).length === 4 ? 'year' : String(meta.date).length === 7 ? 'month' : 'day')) as 'year' | 'month' | 'day'
       ];
       expect(precision, `${id}.date_precision`).toBeDefined();
       expect(meta.date as string).toMatch(precision!);
-      expect(meta.published as string).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
-      expect(body.trim().length).toBeGreaterThan(200);
+      if (meta.published !== undefined) expect(meta.published as string).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+      // The seed reports are long articles; a user's own document may be a short notice.
+      if (meta.seed !== undefined) expect(body.trim().length).toBeGreaterThan(200);
       expect(body).not.toMatch(/责编|一审|二审|三审|来源:|我要问|ICP|Copyright/);
     }
   });

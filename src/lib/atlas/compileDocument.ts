@@ -67,7 +67,9 @@ export function compileDocument(file: SourceFile, problems: Problem[]): AtlasDoc
   const publisher = str(d.publisher);
   if (!publisher) at('document has no `publisher`', 'add `publisher: "…"`', lineOf('publisher'), who);
   const parties = Array.isArray(d.parties) ? d.parties.filter((p): p is string => typeof p === 'string') : [];
-  if (!Array.isArray(d.parties) || parties.length === 0) at('document has no `parties` list', 'add `parties: ["…", "…"]`', lineOf('parties'), who);
+  // Parties are optional (a news item may not name who signed); when given, a list of names.
+  if (d.parties !== undefined && (!Array.isArray(d.parties) || parties.length !== d.parties.length || parties.length === 0))
+    at('`parties` must be a list of names', 'write `parties: ["…", "…"]`, or leave the field out', lineOf('parties'), who);
   // The url becomes a link in the document view: only web addresses, never javascript: or data:.
   if (d.url !== undefined && !(typeof d.url === 'string' && /^https?:\/\/[^\s]+$/i.test(d.url)))
     at(`url "${String(d.url)}" is not an http(s) address`, 'write the address the article was published at, starting with https://', lineOf('url'), who);

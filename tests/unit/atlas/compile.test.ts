@@ -94,6 +94,15 @@ describe('compileAtlas: valid data', () => {
     expect(l.length_km).toBe(96);
   });
 
+  test('parties are optional; when given they must be a list of names', () => {
+    const input = (d: string) => ({ documents: [doc(d)], features: [features(fc(feature()))] });
+    const without = compileAtlas(input(DOC.replace('parties: ["A Customs", "B Customs"]\n', '')));
+    expect(without.problems).toEqual([]);
+    expect(without.atlas!.documents[0].parties).toEqual([]);
+    const bad = compileAtlas(input(DOC.replace('parties: ["A Customs", "B Customs"]', 'parties: "A Customs"')));
+    expect(bad.problems.map((p) => p.message)).toContain('`parties` must be a list of names');
+  });
+
   test('a document cited by nothing is a warning, not an error', () => {
     const r = messages({ features: [] });
     expect(r.atlas).not.toBeNull();

@@ -11,7 +11,8 @@ import { parseMarkdown } from '../../../src/lib/atlas/frontMatter.ts';
 import { compareWithSeed, seedLines } from './seedComparison.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const docsDir = path.join(root, 'data/documents');
+/** The data tree under test: $ATLAS_DATA_ROOT (as for the build and the CLI), else the project's own. */
+const docsDir = path.join(path.resolve(process.env.ATLAS_DATA_ROOT ?? root), 'data/documents');
 const seedsDir = path.resolve(root, '../shared/seeds');
 const haveSeeds = fs.existsSync(seedsDir);
 

@@ -1,0 +1,124 @@
+/**
+ * What a save may ask for, checked before anything is read or written:
+ * create or replace a document, put a feature into a feature file (replacing
+ * one by id, or appending), delete a feature. Every edit names the version of
+ * the file it was made against (see conflictToken.ts). Paths are built here,
+ * from checked names, and can only land under data/documents/ or data/features/.
+ */
+import { KEBAB_ID } from '../atlas/compileDocument.ts';
+import { conflictMessage } from './conflictToken.ts';
+import { formatDocument, DOCUMENT_KEY_ORDER, type DocumentFrontMatter } from './documentFile.ts';
+import { deleteFeature, FeatureFileError, putFeature, type RawFeature } from './featureFileEdit.ts';
+
+export type Edit =
+  | { kind: 'put-document'; token: string; front: DocumentFrontMatter; body: string }
+  | { kind: 'put-feature'; file: string; token: string; feature: RawFeature; replaces?: string }
+  | { kind: 'delete-feature'; file: string; token: string; id: string };
+
+export const MAX_EDITS = 20;
+const MAX_STRING = 500_000;
+const FEATURE_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.geojson$/;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isString = (v: unknown, max = MAX_STRING): v is string => typeof v === 'string' && v.length <= max;
+
+function parseFront(v: unknown): Parsed<DocumentFrontMatter> {
+  if (!isObject(v)) return fail('"front" must be an object of front-matter fields');
+  for (const [k, x] of Object.entries(v)) {
+    if (!DOCUMENT_KEY_ORDER.includes(k as keyof DocumentFrontMatter)) return fail(`unknown front-matter field "${k}"`);
+    if (k === 'parties') {
+      if (!Array.isArray(x) || x.some((p) => !isString(p, 500))) return fail('"parties" must be a list of names');
+    } else if (k === 'removed_chrome') {
+      if (!Array.isArray(x) || x.length > 500 || x.some((c) => !isObject(c) || !isString(c.line, 5000) || !isString(c.why, 500) || Object.keys(c).length !== 2))
+        return fail('"removed_chrome" must be a list of {line, why}');
+    } else if (!isString(x, 5000)) return fail(`front-matter field "${k}" must be text`);
+  }
+  if (!isString(v.id, 200) || !KEBAB_ID.test(v.id)) return fail('the document id must be kebab-case (lowercase letters, digits, single hyphens)');
+  return { ok: true, value: v as unknown as DocumentFrontMatter };
+}
+
+function parseEdit(v: unknown, i: number): Parsed<Edit> {
+  const at = `edits[${i}]`;
+  if (!isObject(v)) return fail(`${at} must be an object`);
+  if (!isString(v.token, 200)) return fail(`${at} has no version token`);
+  if (v.kind === 'put-document') {
+    const front = parseFront(v.front);
+    if (!front.ok) return fail(`${at}: ${front.message}`);
+    if (!isString(v.body)) return fail(`${at}: "body" must be text`);
+    return { ok: true, value: { kind: 'put-document', token: v.token, front: front.value, body: v.body } };
+  }
+  if (v.kind === 'put-feature' || v.kind === 'delete-feature') {
+    if (!isString(v.file, 200) || !FEATURE_FILE.test(v.file)) return fail(`${at}: "file" must be a kebab-case name ending in .geojson (a file in data/features/)`);
+    if (v.kind === 'delete-feature') {
+      if (!isString(v.id, 200)) return fail(`${at}: "id" must be text`);
+      return { ok: true, value: { kind: 'delete-feature', file: v.file, token: v.token, id: v.id } };
+    }
+    const f = v.feature;
+    if (!isObject(f) || f.type !== 'Feature' || !isString(f.id, 200) || !f.id) return fail(`${at}: "feature" must be a GeoJSON Feature with a string id`);
+    if (JSON.stringify(f).length > MAX_STRING) return fail(`${at}: the feature is too large`);
+    if (v.replaces !== undefined && !isString(v.replaces, 200)) return fail(`${at}: "replaces" must be a feature id`);
+    return { ok: true, value: { kind: 'put-feature', file: v.file, token: v.token, feature: f as RawFeature, replaces: v.replaces as string | undefined } };
+  }
+  return fail(`${at}: unknown kind ${JSON.stringify(v.kind)} (put-document, put-feature or delete-feature)`);
+}
+
+/** Check a parsed request body. */
+export function parseSaveRequest(body: unknown): Parsed<Edit[]> {
+  if (!isObject(body) || !Array.isArray(body.edits)) return fail('the body must be {"edits": [ … ]}');
+  if (body.edits.length === 0) return fail('nothing to save');
+  if (body.edits.length > MAX_EDITS) return fail(`at most ${MAX_EDITS} edits per save`);
+  const edits: Edit[] = [];
+  for (let i = 0; i < body.edits.length; i++) {
+    const r = parseEdit(body.edits[i], i);
+    if (!r.ok) return r;
+    edits.push(r.value);
+  }
+  return { ok: true, value: edits };
+}
+
+/** The data-relative path an edit writes. */
+export function editPath(edit: Edit): string {
+  return edit.kind === 'put-document' ? `data/documents/${edit.front.id}.md` : `data/features/${edit.file}`;
+}
+
+function applyEdit(current: string | null, edit: Edit): string {
+  if (edit.kind === 'put-document') return formatDocument(edit.front, edit.body);
+  if (edit.kind === 'put-feature') return putFeature(current, edit.feature, edit.replaces ?? edit.feature.id);
+  if (current === null) throw new FeatureFileError(`data/features/${edit.file} does not exist`);
+  return deleteFeature(current, edit.id);
+}
+
+export type SavePlan = { ok: true; writes: Map<string, string> } | { ok: false; conflicts: string[]; errors: string[] };
+
+/**
+ * Apply the edits to the files as they are on disk (`read` gives a file's
+ * text, or null when it does not exist). Each file's first edit must carry the
+ * token of the disk version; later edits of the same file build on the first.
+ */
+export function planSave(read: (path: string) => string | null, edits: Edit[]): SavePlan {
+  const texts = new Map<string, string | null>();
+  const conflicts: string[] = [];
+  const errors: string[] = [];
+  for (const edit of edits) {
+    const path = editPath(edit);
+    if (!texts.has(path)) {
+      const disk = read(path);
+      const conflict = conflictMessage(path, edit.token, disk);
+      if (conflict) {
+        conflicts.push(conflict);
+        texts.set(path, disk);
+        continue;
+      }
+      texts.set(path, disk);
+    }
+    try {
+      texts.set(path, applyEdit(texts.get(path)!, edit));
+    } catch (e) {
+      errors.push(`${path}: ${(e as Error).message}`);
+    }
+  }
+  if (conflicts.length || errors.length) return { ok: false, conflicts, errors };
+  return { ok: true, writes: new Map([...texts].filter((e): e is [string, string] => e[1] !== null)) };
+}
