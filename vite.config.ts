@@ -23,7 +23,8 @@ export default defineConfig(({ mode }) => {
       projects: [
         {
           extends: true,
-          test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+          // A shared, loaded machine makes geometry-heavy tests slow: 30 s, not the default 5 s.
+          test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
         },
         {
           extends: true,

@@ -42,7 +42,7 @@ interface Recipe {
   polygons?: [number, number][][];
 }
 interface Spec {
-  places: Record<string, { at: [number, number]; note?: string }>;
+  places: Record<string, { at: [number, number]; published?: [number, number]; note?: string }>;
   features: Record<string, Recipe>;
 }
 

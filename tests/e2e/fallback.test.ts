@@ -3,6 +3,8 @@
  * and still lets the reader click a feature, read its source and open the
  * document. The URL view works the same.
  */
+import { certaintyKey } from '../../src/lib/atlas/certainty.ts';
+import { MESSAGES } from '../../src/lib/i18n/messages.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { feature } from './atlasData.ts';
@@ -28,13 +30,15 @@ test('without WebGL the SVG map says so, and clicking a feature opens its source
   expect(await w.page.locator('.fallback-note').textContent()).toMatch(/cannot draw the WebGL map/);
   expect(await map.locator('[data-feature-id]').count()).toBeGreaterThan(5);
 
-  await map.locator(`g.point[data-feature-id="${id}"] circle`).click();
+  await map.locator(`g.point[data-feature-id="${id}"] circle.marker`).click();
   const panel = w.page.locator('aside[aria-label="Source"]');
   await panel.waitFor();
   expect(await panel.getAttribute('data-feature-id')).toBe(id);
   await expect.poll(() => w.page.evaluate(() => location.hash)).toContain(`feature=${id}`);
   const quote = f.properties.citations[0].selector.exact.replace(/\s+/g, ' ');
   expect((await panel.locator(`mark[data-feature-id="${id}"]`).first().textContent())!.replace(/\s+/g, ' ')).toBe(quote);
+  // The same panel as over the WebGL map: how sure the feature is, in words.
+  expect((await panel.getByTestId('certainty').textContent())!.trim()).toBe(MESSAGES.en.certainty[certaintyKey(f.properties.geometry_basis, f.geometry.type)]);
   await panel.getByRole('button', { name: /whole document/ }).first().click();
   await w.page.locator('section[aria-label="Document"]').waitFor();
   await screenshot(w.page, 'fallback-svg-document');

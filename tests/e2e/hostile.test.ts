@@ -28,6 +28,9 @@ test('markup in names, descriptions and documents renders as literal text and ne
   expect(await panel.locator('h2').textContent()).toContain(`<img src=x onerror="window.__pwned='name'">Port Alpha`);
   expect(await panel.textContent()).toContain(`<svg/onload="window.__pwned='description'">A port whose description is <em>markup</em>.`);
   expect(await panel.textContent()).toContain(`<script>window.__pwned='reference'</script>Survey`);
+  expect(await panel.getByTestId('reasoning').textContent()).toContain(`<img src=x onerror="window.__pwned='reasoning'">The text names the port by inference.`);
+  // A javascript: address in the data never becomes a link.
+  expect(await panel.locator('a[href^="javascript:"]').count()).toBe(0);
   const mark = panel.locator('mark[data-feature-id="poisoned-port"]').first();
   expect(await mark.textContent()).toBe(`Cargo moves through <img src=x onerror="window.__pwned='body-img'"> Port Alpha every week.`);
 
@@ -51,6 +54,8 @@ test('markup in names, descriptions and documents renders as literal text and ne
   // The other language shows the Chinese name, also as text; the route's marks too.
   await w.page.goto(`${hostileURL()}#map=6/30.6/114.5&feature=poisoned-route&doc=poisoned-agreement&lang=zh`);
   await w.page.locator('aside[aria-label="Source"][data-feature-id="poisoned-route"]').waitFor();
+  expect(await w.page.getByTestId('published-length').textContent()).toContain(`<i onmouseover="window.__pwned='length'">Published</i> length`);
+  expect(await w.page.locator('aside[aria-label="Source"] a[href^="javascript:"]').count()).toBe(0);
   expect(await w.page.locator('section[aria-label="Document"] mark[data-feature-id="poisoned-route"]').count()).toBeGreaterThan(0);
   await w.page.goto(`${hostileURL()}#map=6/30.6/114.5&feature=poisoned-port&lang=zh`);
   await w.page.locator('aside[aria-label="Source"][data-feature-id="poisoned-port"]').waitFor();

@@ -12,7 +12,15 @@ import { compileDocument, fileStem, KEBAB_ID, str } from './compileDocument.ts';
 import { JsonLocator, jsonSyntaxError, lineColumn } from './jsonPositions.ts';
 import type { Problem } from './problems.ts';
 import { validateGeometry } from './geometryChecks.ts';
-import { checkCitationSupport, checkGeometryBasis, checkPublishedLength, checkReferences, type CertaintyIssue } from './certaintyChecks.ts';
+import {
+  checkCitationSupport,
+  checkGeometryBasis,
+  checkPublishedLength,
+  checkReferences,
+  checkReferenceWording,
+  checkSurveyedSources,
+  type CertaintyIssue,
+} from './certaintyChecks.ts';
 import { findSwappedPoints } from './swappedPositions.ts';
 import {
   FEATURE_KINDS,
@@ -216,6 +224,8 @@ function compileFeatureFile(
       });
     }
     const references = checkReferences(p.references, certainty);
+    checkReferenceWording(references, certainty);
+    if (!geometryIssues.length) checkSurveyedSources(p.geometry_basis, references, geometry, certainty);
     const publishedLength = checkPublishedLength(p.published_length, geometry, certainty);
     report();
     if (problems.length > before || !geometry || typeof f.id !== 'string') return;

@@ -12,6 +12,8 @@ import { legendItems, type LegendNames } from './legend.ts';
 export interface FigureWords {
   legend: string;
   sources: string;
+  /** Label of a reasoning under an inferred citation: "Our inference". */
+  inference: string;
   /** Attribution of the basemap and texts. */
   attribution: string;
   /** The closing line of the sources when notes `first`–`last` do not fit. */
@@ -52,7 +54,8 @@ export function figureContent(req: FigureRequest): FigureContent {
   const notes = footnotes.notes.map((n) => {
     const supports = n.featureIds.map((id) => req.nameOf(byId.get(id)!)).join(', ');
     const date = formatDate(n.document.date, req.lang);
-    return { n: n.n, group: `${n.document.title} — ${n.document.publisher}, ${date}`, text: `“${collapse(n.quote)}” → ${supports}` };
+    const inferred = n.inferences.map((i) => ` ${req.words.inference} (${req.nameOf(byId.get(i.featureId)!)}): ${i.reasoning}`).join('');
+    return { n: n.n, group: `${n.document.title} — ${n.document.publisher}, ${date}`, text: `“${collapse(n.quote)}” → ${supports}.${inferred}` };
   });
   return {
     footnotes,

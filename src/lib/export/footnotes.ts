@@ -13,6 +13,8 @@ export interface Footnote {
   quote: string;
   /** Features (of those given) that this passage supports, in order. */
   featureIds: string[];
+  /** Features this passage supports only by inference, with the citation's reasoning. */
+  inferences: { featureId: string; reasoning: string }[];
 }
 
 export interface Footnotes {
@@ -30,15 +32,16 @@ export function buildFootnotes(features: readonly AtlasFeature[], documentsById:
       if (!document) continue;
       const passages = byDocument.get(c.document) ?? byDocument.set(c.document, new Map()).get(c.document)!;
       const key = `${c.selector.start}:${c.selector.end}`;
-      const passage = passages.get(key) ?? passages.set(key, { document, quote: c.selector.exact, featureIds: [], start: c.selector.start }).get(key)!;
+      const passage = passages.get(key) ?? passages.set(key, { document, quote: c.selector.exact, featureIds: [], inferences: [], start: c.selector.start }).get(key)!;
       if (!passage.featureIds.includes(f.id)) passage.featureIds.push(f.id);
+      if (c.support === 'inferred' && c.reasoning && !passage.inferences.some((i) => i.featureId === f.id)) passage.inferences.push({ featureId: f.id, reasoning: c.reasoning });
     }
   }
   const notes: Footnote[] = [];
   const keys = new Map<string, number[]>(features.map((f) => [f.id, []]));
   for (const passages of byDocument.values()) {
-    for (const { document, quote, featureIds } of [...passages.values()].sort((a, b) => a.start - b.start)) {
-      const note = { n: notes.length + 1, document, quote, featureIds };
+    for (const { document, quote, featureIds, inferences } of [...passages.values()].sort((a, b) => a.start - b.start)) {
+      const note = { n: notes.length + 1, document, quote, featureIds, inferences };
       notes.push(note);
       for (const id of featureIds) keys.get(id)!.push(note.n);
     }

@@ -6,20 +6,24 @@ import { MODE_COLORS, POINT_KINDS, type PointKind } from '../map/palette.ts';
 export type LegendItem =
   | { kind: 'line'; mode: Mode; color: string; label: string }
   | { kind: 'schematic'; label: string }
+  | { kind: 'surveyed'; label: string }
+  | { kind: 'approximate'; label: string }
   | { kind: 'symbol'; pointKind: PointKind; label: string }
   | { kind: 'zone'; color: string; label: string };
 
 export interface LegendNames {
   modes: Record<Mode, string>;
   kinds: Record<FeatureKind, string>;
+  /** Certainty in plain words, one per geometry basis. */
   schematic: string;
+  surveyed: string;
+  approximate: string;
 }
 
 export function legendItems(features: readonly AtlasFeature[], names: LegendNames): LegendItem[] {
   const lines = features.filter((f) => f.geometry.type.includes('LineString'));
   const modes = [...new Set(lines.flatMap(featureModes))].sort();
   const items: LegendItem[] = modes.map((mode) => ({ kind: 'line', mode, color: MODE_COLORS[mode], label: names.modes[mode] }));
-  if (lines.some((f) => f.properties.geometry_basis === 'schematic')) items.push({ kind: 'schematic', label: names.schematic });
   for (const k of POINT_KINDS) {
     if (features.some((f) => f.geometry.type === 'Point' && f.properties.kind === k)) items.push({ kind: 'symbol', pointKind: k, label: names.kinds[k] });
   }
@@ -27,5 +31,8 @@ export function legendItems(features: readonly AtlasFeature[], names: LegendName
   for (const mode of [...new Set(zones.map((f) => f.properties.mode))]) {
     items.push({ kind: 'zone', color: MODE_COLORS[mode], label: `${names.kinds.zone} (${names.modes[mode]})` });
   }
+  // How sure the drawn features are, in plain words: one row per basis shown.
+  const bases = new Set(features.map((f) => f.properties.geometry_basis));
+  for (const basis of ['surveyed', 'approximate', 'schematic'] as const) if (bases.has(basis)) items.push({ kind: basis, label: names[basis] });
   return items;
 }

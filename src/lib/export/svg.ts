@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { AtlasFeature } from '../atlas/types.ts';
 import { ICON_SIZE, ICONS } from '../map/icons.ts';
-import { BASEMAP_COLORS, MODE_COLORS, POINT_KINDS, type PointKind } from '../map/palette.ts';
+import { APPROXIMATE_RING, BASEMAP_COLORS, MODE_COLORS, POINT_KINDS, type PointKind } from '../map/palette.ts';
 import { FONT_FAMILY, type FigureLayout } from './layout.ts';
 import type { LegendItem } from './legend.ts';
 import { renderFeatures } from '../map/renderData.ts';
@@ -253,6 +253,8 @@ export function mapSvg(input: SvgMapInput): string {
     if (!inFrame(p, view, -12)) continue;
     const kind = (POINT_KINDS as readonly string[]).includes(f.properties.kind) ? (f.properties.kind as PointKind) : 'venue';
     if (f.id === selectedId) out.push(`<circle class="selected-halo" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="15" fill="${SELECTED}" fill-opacity="0.55" stroke="#854d0e" stroke-width="2"/>`);
+    else if (f.properties.geometry_basis === 'approximate')
+      out.push(`<circle class="approximate" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="13" fill="${APPROXIMATE_RING.fill}" fill-opacity="0.45" stroke="${APPROXIMATE_RING.stroke}" stroke-width="1.2"/>`);
     out.push(`<g class="point"${attr({ 'data-feature-id': f.id })}>${icon(kind, p[0], p[1])}</g>`);
   }
   const atlasLabels = mapLabels(input, index).flatMap((l) => [
@@ -285,6 +287,9 @@ export function mapSvg(input: SvgMapInput): string {
 
 function swatch(item: LegendItem, x: number, y: number): string {
   if (item.kind === 'line') return `<line x1="${x + 2}" y1="${y + 7}" x2="${x + 26}" y2="${y + 7}" stroke="${item.color}" stroke-width="3" stroke-linecap="round"/>`;
+  if (item.kind === 'surveyed') return `<line x1="${x + 2}" y1="${y + 7}" x2="${x + 26}" y2="${y + 7}" stroke="#374151" stroke-width="2.5" stroke-linecap="round"/>`;
+  if (item.kind === 'approximate')
+    return `<circle cx="${x + 14}" cy="${y + 7}" r="7" fill="${APPROXIMATE_RING.fill}" stroke="${APPROXIMATE_RING.stroke}" stroke-width="1.2"/><circle cx="${x + 14}" cy="${y + 7}" r="3" fill="#374151"/>`;
   if (item.kind === 'schematic') return `<line x1="${x + 2}" y1="${y + 7}" x2="${x + 26}" y2="${y + 7}" stroke="#374151" stroke-width="2.5" stroke-dasharray="5 3.6"/>`;
   if (item.kind === 'zone') return `<rect x="${x + 2}" y="${y + 2}" width="24" height="10" fill="${item.color}" fill-opacity="0.15" stroke="${item.color}" stroke-dasharray="3 2"/>`;
   return icon(item.pointKind, x + 14, y + 7, 17);

@@ -28,3 +28,6 @@ export const BASEMAP_COLORS = {
   label: '#1f2937',
   halo: '#ffffff',
 };
+
+/** The ring drawn round an approximate point (map, SVG fallback, legend, figures). */
+export const APPROXIMATE_RING = { fill: '#ffffff', stroke: '#57534e' } as const;

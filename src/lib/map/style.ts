@@ -6,7 +6,7 @@
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { byInteraction, colorByMode, isSchematic, isLine, isPoint, isPolygon, labelText, laneOffset } from './expressions.ts';
-import { BASEMAP_COLORS } from './palette.ts';
+import { APPROXIMATE_RING, BASEMAP_COLORS } from './palette.ts';
 
 export const ATLAS_SOURCE = 'atlas';
 export const FONT_STACK = ['Noto Sans', 'Noto Sans CJK SC', 'sans-serif'];
@@ -78,6 +78,21 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       filter: ['all', isLine, isSchematic(true)],
       layout: { 'line-join': 'round', 'line-cap': 'butt' },
       paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2, 3.5, 4.5), 'line-dasharray': [2.5, 1.8], 'line-offset': laneOffset() },
+    },
+    {
+      // Approximate points sit inside a soft ring: the place is within about 10 km, not exactly here.
+      id: 'atlas-points-approximate',
+      type: 'circle',
+      source: ATLAS_SOURCE,
+      filter: ['all', isPoint, ['==', ['get', 'basis'], 'approximate']],
+      paint: {
+        'circle-radius': 13,
+        'circle-color': APPROXIMATE_RING.fill,
+        'circle-opacity': 0.45,
+        'circle-stroke-color': APPROXIMATE_RING.stroke,
+        'circle-stroke-width': 1.2,
+        'circle-stroke-opacity': 0.9,
+      },
     },
     {
       id: 'atlas-points-halo',

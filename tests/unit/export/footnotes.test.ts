@@ -54,3 +54,34 @@ test('keyedLabel', () => {
   expect(keyedLabel('Yangluo Port', [])).toBe('Yangluo Port');
   expect(keyedLabel('Yangluo Port', undefined)).toBe('Yangluo Port');
 });
+
+test('an inferred citation carries its reasoning into the note, and the figure says it is our inference', async () => {
+  const { figureContent } = await import('../../../src/lib/export/figure.ts');
+  const inferred = { ...cite('a', 10, 20), support: 'inferred' as const, reasoning: 'The text does not name F2; a source says so.' };
+  const f1 = feature('f1', [cite('a', 10, 20)]);
+  const f2 = feature('f2', [inferred]);
+  expect(buildFootnotes([f1, f2], docs).notes[0].inferences).toEqual([{ featureId: 'f2', reasoning: inferred.reasoning }]);
+  const content = figureContent({
+    drawn: [f1, f2],
+    cited: [f1, f2],
+    documentsById: docs,
+    names: { modes: {} as never, kinds: { port: 'Port' } as never, schematic: 'Schematic', surveyed: 'Surveyed', approximate: 'Approximate position' },
+    nameOf: (f) => f.id.toUpperCase(),
+    words: { legend: 'Legend', sources: 'Sources', inference: 'Our inference', attribution: 'A', notesLeftOut: () => '' },
+    title: 'T',
+    caption: '',
+    permalink: '',
+    lang: 'en',
+  });
+  expect(content.input.notes[0].text).toBe('“q10” → F1, F2. Our inference (F2): The text does not name F2; a source says so.');
+});
+
+test('the figure legend states the certainty of what it shows, one row per basis', async () => {
+  const { legendItems } = await import('../../../src/lib/export/legend.ts');
+  const names = { modes: {} as never, kinds: { port: 'Port' } as never, schematic: 'Schematic', surveyed: 'Surveyed', approximate: 'Approximate position' };
+  const approximate = { ...feature('f1', []), properties: { ...feature('f1', []).properties, geometry_basis: 'approximate' as const } };
+  const rows = (fs: AtlasFeature[]) => legendItems(fs, names).filter((i) => ['surveyed', 'approximate', 'schematic'].includes(i.kind)).map((i) => i.label);
+  expect(rows([approximate])).toEqual(['Approximate position']);
+  expect(rows([feature('f2', []), approximate])).toEqual(['Surveyed', 'Approximate position']);
+  expect(rows([])).toEqual([]);
+});

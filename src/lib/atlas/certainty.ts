@@ -1,0 +1,27 @@
+/**
+ * How sure a feature is, as one of the phrases readers see (in the panel, the
+ * legend and figures): the geometry basis, told apart for points, paths and
+ * outlines. Pure.
+ */
+import type { AtlasFeature, Citation, GeometryBasis } from './types.ts';
+
+export type CertaintyKey = 'surveyedPoint' | 'surveyedPath' | 'approximatePoint' | 'approximatePath' | 'schematicLine' | 'schematicArea';
+
+export function certaintyKey(basis: GeometryBasis, geometryType: string): CertaintyKey {
+  const area = geometryType.includes('Polygon');
+  const point = geometryType.includes('Point');
+  if (basis === 'surveyed') return point ? 'surveyedPoint' : 'surveyedPath';
+  if (basis === 'approximate') return point ? 'approximatePoint' : 'approximatePath';
+  return area ? 'schematicArea' : 'schematicLine';
+}
+
+export function featureCertainty(f: Pick<AtlasFeature, 'geometry' | 'properties'>): CertaintyKey {
+  return certaintyKey(f.properties.geometry_basis, f.geometry.type);
+}
+
+export const isInferred = (c: Pick<Citation, 'support'>) => c.support === 'inferred';
+
+/** A link a reader may follow: only http(s), never `javascript:` or a relative path from data. */
+export function readerLink(url: string | undefined): string | undefined {
+  return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+}
