@@ -14,6 +14,8 @@ export default defineConfig(({ mode }) => {
     base: './',
     // The single file carries its own, stricter policy (see SINGLE_FILE_CSP). The editor exists only under `vite` dev.
     plugins: [svelte(), atlasPlugin({ single }), editorPlugin(), ...(single ? [viteSingleFile()] : [cspPlugin()])],
+    // Static files copied as they are (favicon, web manifest, social preview); the single file inlines what it needs.
+    publicDir: single ? false : 'public',
     build: {
       target: 'es2022',
       chunkSizeWarningLimit: single ? 8000 : 1500,

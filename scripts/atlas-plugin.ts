@@ -107,6 +107,20 @@ export const SINGLE_FILE_CSP = [
   'frame-src file:',
 ].join('; ');
 
+/**
+ * The single file has no public/ beside it: the favicon goes inline as a
+ * data: URL, and links to files that are not there (web manifest, social
+ * preview image) are left out.
+ */
+function singleFileHead(html: string, projectRoot: string): string {
+  const favicon = resolve(projectRoot, 'public/favicon.svg');
+  const icon = existsSync(favicon) ? `data:image/svg+xml;base64,${readFileSync(favicon).toString('base64')}` : 'data:,';
+  return html
+    .replace(/(<link rel="icon" href=")[^"]*(")/i, `$1${icon}$2`)
+    .replace(/\s*<link rel="manifest"[^>]*>/i, '')
+    .replace(/\s*<meta (property|name)="(og|twitter):[^>]*>/gi, '');
+}
+
 export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
   const single = options.single ?? false;
   const dataRootOption = options.root ?? process.env.ATLAS_DATA_ROOT;
@@ -117,6 +131,23 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
   /** The last successfully compiled atlas, as JSON text, and its versioned page-relative URL. */
   let atlasJson: string | null = null;
   let atlasHref: string | null = null;
+  /** Whether data/ has been compiled since it last changed (the dev server answers from that compile). */
+  let compiled = false;
+  /** Compile data/ into `atlasJson`; throws the data errors (build failure, dev overlay). */
+  function compile(watch?: (file: string) => void, warn?: (message: string) => void): string {
+    const problems: Problem[] = [];
+    const input = readDataFiles(root, problems);
+    for (const f of [...input.documents, ...input.features]) watch?.(resolve(root, f.path));
+    const result = compileAtlas(input);
+    problems.push(...result.problems);
+    const errors = problems.filter((p) => p.severity === 'error');
+    atlasJson = null;
+    compiled = true;
+    if (errors.length || !result.atlas) throw dataError(problems, root);
+    for (const w of problems) warn?.(formatProblems([w]).split('\n')[0]);
+    atlasJson = JSON.stringify(result.atlas);
+    return atlasJson;
+  }
   return {
     name: 'corridor-atlas-data',
     configResolved(config) {
@@ -128,19 +159,10 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
     },
     load(id) {
       if (id === '\0' + ATLAS) {
-        const problems: Problem[] = [];
-        const input = readDataFiles(root, problems);
-        for (const f of [...input.documents, ...input.features]) this.addWatchFile(resolve(root, f.path));
-        const result = compileAtlas(input);
-        problems.push(...result.problems);
-        const errors = problems.filter((p) => p.severity === 'error');
-        atlasJson = null;
-        if (errors.length || !result.atlas) throw dataError(problems, root);
-        for (const w of problems) this.warn(formatProblems([w]).split('\n')[0]);
-        atlasJson = JSON.stringify(result.atlas);
+        const json = compile((file) => this.addWatchFile(file), (message) => this.warn(message));
         // Single file: the atlas travels inside it as a data: URL, fetched and re-checked like the file.
-        if (single) return `export default ${JSON.stringify(`data:application/json;base64,${Buffer.from(atlasJson).toString('base64')}`)};`;
-        const version = createHash('sha256').update(atlasJson).digest('hex').slice(0, 12);
+        if (single) return `export default ${JSON.stringify(`data:application/json;base64,${Buffer.from(json).toString('base64')}`)};`;
+        const version = createHash('sha256').update(json).digest('hex').slice(0, 12);
         atlasHref = `${ATLAS_FILE}?v=${version}`;
         // Page-relative URL of the atlas file; main.ts resolves it against document.baseURI.
         return `export default ${JSON.stringify(atlasHref)};`;
@@ -166,7 +188,7 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         return atlasHref ? html.replace(/<\/head>/i, `  <link rel="preload" href="${atlasHref}" as="fetch" crossorigin />\n  </head>`) : html;
       }
       const meta = `<meta http-equiv="Content-Security-Policy" content="${SINGLE_FILE_CSP}" />`;
-      const rest = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
+      const rest = singleFileHead(html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, ''), projectRoot);
       return /<meta charset[^>]*>/i.test(rest) ? rest.replace(/(<meta charset[^>]*>)/i, `$1\n    ${meta}`) : rest.replace(/<head>/i, `<head>\n    ${meta}`);
     },
     generateBundle() {
@@ -183,6 +205,14 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         if (req.url?.split('?')[0] === `/${ATLAS_FILE}`) {
+          // Asked before the app's module graph compiled data/ (a fresh server, a preload): compile now, not a false 500.
+          if (!compiled) {
+            try {
+              compile();
+            } catch {
+              // atlasJson stays null: the errors are answered below and shown by the overlay.
+            }
+          }
           if (atlasJson === null) {
             // Data errors: the module import already failed and the overlay shows why.
             res.statusCode = 500;
@@ -205,6 +235,7 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
       const reload = (file: string) => {
         // The editor's temporary files (.name.tmp, renamed over the target a moment later) are not data.
         if (!file.startsWith(dataDir) || /(^|[\\/])\.[^\\/]*$/.test(file)) return;
+        compiled = false;
         const mod = server.moduleGraph.getModuleById('\0' + ATLAS);
         if (mod) server.moduleGraph.invalidateModule(mod);
         // After an editor save the editor's page reloads by itself (see editor-writes.ts).

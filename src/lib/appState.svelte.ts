@@ -3,7 +3,7 @@
  * in the URL hash (see atlas/urlState.ts and atlas/filters.ts); the views read
  * it and user events write it.
  */
-import { filtersFromParams, filtersToParams, NO_FILTERS, visibleFeatures, type Filters } from './atlas/filters.ts';
+import { filtersFromParams, filtersToParams, isFiltering, NO_FILTERS, visibleFeatures, type Filters } from './atlas/filters.ts';
 import type { Atlas, AtlasDocument, AtlasFeature } from './atlas/types.ts';
 import { formatHash, parseHash, type MapView } from './atlas/urlState.ts';
 import { isLang, KIND_NAMES, MESSAGES, MODE_NAMES, type Lang } from './i18n/messages.ts';
@@ -15,6 +15,8 @@ export interface PickCandidates {
   y: number;
   /** Move the map to the chosen feature (when the choice started outside the map). */
   focus?: boolean;
+  /** Where on the map the click was [lng, lat]: the chooser follows that spot when the map moves. */
+  lngLat?: [number, number];
 }
 
 const FILTER_KEYS = new Set(['modes', 'kinds', 'docs', 'from', 'to']);
@@ -83,6 +85,17 @@ export class AppState {
     this.pick = { ids, x: Math.max(8, r.left - stage.left), y: Math.max(8, r.bottom - stage.top), focus: true };
   }
 
+  /**
+   * Change what the map shows. A selected feature that the new filters hide is
+   * deselected (its panel closes): the panel never speaks for something the
+   * map no longer shows. `frame` moves the map to what remains.
+   */
+  setFilters(filters: Filters, opts: { frame?: boolean } = {}): void {
+    this.filters = filters;
+    if (this.selectedId && !this.visibleIds.has(this.selectedId)) this.select(null);
+    if (opts.frame && isFiltering(filters)) this.focus(this.visible.map((f) => f.id));
+  }
+
   /** Ask the map to show these features. */
   focus(ids: string[]): void {
     this.focusIds = ids.filter((id) => this.featuresById.has(id));
@@ -114,7 +127,7 @@ export class AppState {
     const { state, notices } = parseHash(hash);
     const messages = notices.map((n) => n.message);
     const params = new Map(state.extra);
-    const f = filtersFromParams(params, new Set(this.documentsById.keys()));
+    const f = filtersFromParams(params, this.documentsById.keys());
     messages.push(...f.notices);
     if (state.feature && !this.featuresById.has(state.feature)) messages.push(`No feature "${state.feature}" in this atlas.`);
     if (state.doc && !this.documentsById.has(state.doc)) messages.push(`No document "${state.doc}" in this atlas.`);

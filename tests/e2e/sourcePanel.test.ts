@@ -123,28 +123,26 @@ describe('the Source panel', () => {
     }
   });
 
-  test('a port and a rail line, in English and Chinese: passage first, certainty in words, lengths drawn and published with the source linked', async () => {
-    for (const [name, f] of [['port', port!], ['rail', railLine!]] as const) {
-      for (const lang of ['en', 'zh'] as const) {
-        const w = await openPage(browser);
-        const panel = await selectByClick(w.page, f, lang);
-        const t = MESSAGES[lang];
-        expect(await text(w.page, 'aside[aria-label="Source"] [data-testid="certainty"]')).toBe(t.certainty[certaintyKey(f.properties.geometry_basis, f.geometry.type)]);
-        if (lang === 'zh' && f.properties.description_zh) expect(await panel.getByTestId('details').textContent()).toContain(f.properties.description_zh);
-        if (f.properties.published_length) {
-          const length = collapse((await panel.getByTestId('length').textContent())!);
-          expect(length).toContain(`${t.drawn} ${Math.round(f.properties.length_km!).toLocaleString('en-US')} km`);
-          const published = panel.getByTestId('published-length');
-          expect(collapse((await published.textContent())!)).toContain(`${t.published} ${f.properties.published_length.km.toLocaleString('en-US')} km`);
-          if (f.properties.published_length.url) expect(await published.locator('a').getAttribute('href')).toBe(f.properties.published_length.url);
-        }
-        // Each named source with an address is a link.
-        for (const r of f.properties.references.filter((r) => r.url)) expect(await panel.locator(`[data-testid="references"] a[href="${r.url}"]`).count()).toBeGreaterThan(0);
-        await panelScreenshot(w.page, `source-panel-${name}-${lang}`);
-        expect(w.errors).toEqual([]);
-        expect(w.offOrigin).toEqual([]);
-      }
+  const portAndRail = (['en', 'zh'] as const).flatMap((lang) => [['port', lang], ['rail', lang]] as const);
+  test.each(portAndRail)('a %s feature in %s: passage first, certainty in words, lengths drawn and published with the source linked', async (name, lang) => {
+    const f = name === 'port' ? port! : railLine!;
+    const w = await openPage(browser);
+    const panel = await selectByClick(w.page, f, lang);
+    const t = MESSAGES[lang];
+    expect(await text(w.page, 'aside[aria-label="Source"] [data-testid="certainty"]')).toBe(t.certainty[certaintyKey(f.properties.geometry_basis, f.geometry.type)]);
+    if (lang === 'zh' && f.properties.description_zh) expect(await panel.getByTestId('details').textContent()).toContain(f.properties.description_zh);
+    if (f.properties.published_length) {
+      const length = collapse((await panel.getByTestId('length').textContent())!);
+      expect(length).toContain(`${t.drawn} ${Math.round(f.properties.length_km!).toLocaleString('en-US')} km`);
+      const published = panel.getByTestId('published-length');
+      expect(collapse((await published.textContent())!)).toContain(`${t.published} ${f.properties.published_length.km.toLocaleString('en-US')} km`);
+      if (f.properties.published_length.url) expect(await published.locator('a').getAttribute('href')).toBe(f.properties.published_length.url);
     }
+    // Each named source with an address is a link.
+    for (const r of f.properties.references.filter((r) => r.url)) expect(await panel.locator(`[data-testid="references"] a[href="${r.url}"]`).count()).toBeGreaterThan(0);
+    await panelScreenshot(w.page, `source-panel-${name}-${lang}`);
+    expect(w.errors).toEqual([]);
+    expect(w.offOrigin).toEqual([]);
   });
 
   test('every feature: one card per document paragraph, no build notes anywhere in the panel', async () => {

@@ -86,6 +86,12 @@ describe('documents', () => {
       expect(body).not.toMatch(/责编|一审|二审|三审|来源:|我要问|ICP|Copyright/);
     }
   });
+
+  it('says how each date was found in plain words, for readers (no build words such as "page stamp")', () => {
+    for (const [id, { meta }] of docs) {
+      expect(meta.date_basis as string, `${id}.date_basis`).not.toMatch(/\bstamp\b|^Text:|Updated:|breadcrumb|~/i);
+    }
+  });
   // The seed comparison (body verbatim and complete) is in tests/unit/documents/seedDocuments.test.ts.
 });
 

@@ -13,7 +13,7 @@ export interface DateRange {
 }
 
 export interface Filters {
-  /** Modes shown; null = all. */
+  /** Modes of the lines shown (each leg of a multi-leg route by its own mode); null = all. Points and zones are chosen by kind. */
   modes: ReadonlySet<Mode> | null;
   /** Kinds shown; null = all. */
   kinds: ReadonlySet<FeatureKind> | null;
@@ -46,14 +46,46 @@ export function documentInRange(doc: AtlasDocument, range: DateRange | null): bo
   return s.to >= range.from && s.from <= range.to;
 }
 
-/** Modes a feature is drawn in: its legs when it has them, plus its own mode. */
+export function isLineFeature(f: AtlasFeature): boolean {
+  return f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString';
+}
+
+/** The legs of a multi-leg route, one mode per part of its MultiLineString; null when it is drawn in one mode. */
+export function featureLegs(f: AtlasFeature): Mode[] | null {
+  const legs = f.properties.legs;
+  return f.geometry.type === 'MultiLineString' && legs && legs.length === f.geometry.coordinates.length ? legs : null;
+}
+
+/** Modes a feature is drawn in: each of its legs when it has them, else its own mode. */
 export function featureModes(f: AtlasFeature): Mode[] {
-  return [...new Set([f.properties.mode, ...(f.properties.legs ?? [])])];
+  return [...new Set(featureLegs(f) ?? [f.properties.mode])];
+}
+
+/**
+ * Whether a line (or one leg of it) in this mode is drawn. The mode filter
+ * chooses lines only, as the legend's line entries do: a rail hub stays on
+ * while its own legend entry is on, whatever happens to the rail lines.
+ */
+export function modeShown(mode: Mode, filters: Filters): boolean {
+  return !filters.modes || filters.modes.has(mode);
+}
+
+/**
+ * The feature as drawn under these filters: a multi-leg route keeps only the
+ * legs whose mode is shown (for figures, which draw from atlas features).
+ * Returns the feature itself when nothing is left out; never mutates it.
+ */
+export function drawnPart(f: AtlasFeature, filters: Filters): AtlasFeature {
+  const legs = featureLegs(f);
+  if (!legs || f.geometry.type !== 'MultiLineString' || legs.every((m) => modeShown(m, filters))) return f;
+  const keep = legs.map((m) => modeShown(m, filters));
+  const coordinates = f.geometry.coordinates.filter((_, i) => keep[i]);
+  return { ...f, geometry: { ...f.geometry, coordinates }, properties: { ...f.properties, legs: legs.filter((_, i) => keep[i]) } };
 }
 
 export function featureVisible(f: AtlasFeature, filters: Filters, documentsById: ReadonlyMap<string, AtlasDocument>): boolean {
-  const { modes, kinds, documents, range } = filters;
-  if (modes && !featureModes(f).some((m) => modes.has(m))) return false;
+  const { kinds, documents, range } = filters;
+  if (isLineFeature(f) && !featureModes(f).some((m) => modeShown(m, filters))) return false;
   if (kinds && !kinds.has(f.properties.kind)) return false;
   if (documents || range) {
     return f.properties.citations.some((c) => {
@@ -81,16 +113,28 @@ export function toggleMember<T>(set: ReadonlySet<T> | null, value: T, all: reado
 
 const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-/** Read filters from URL parameters; unknown values are dropped with a message. */
-export function filtersFromParams(params: ReadonlyMap<string, string>, documentIds: ReadonlySet<string>): { filters: Filters; notices: string[] } {
+/**
+ * Read filters from URL parameters. Known values match regardless of case
+ * ("Rail" is rail); unknown ones are ignored with a message. A list with no
+ * known value left filters nothing (it does not empty the map); only an
+ * explicitly empty list (`modes=`, every entry switched off) shows none.
+ */
+export function filtersFromParams(params: ReadonlyMap<string, string>, documentIds: Iterable<string>): { filters: Filters; notices: string[] } {
   const notices: string[] = [];
-  const list = <T extends string>(key: string, allowed: readonly T[] | ReadonlySet<string>): Set<T> | null => {
+  const list = <T extends string>(key: string, allowed: Iterable<T>): Set<T> | null => {
     const raw = params.get(key);
     if (raw === undefined) return null;
-    const values = raw.split(',').filter(Boolean);
-    const ok = values.filter((v) => (Array.isArray(allowed) ? allowed.includes(v as T) : (allowed as ReadonlySet<string>).has(v)));
-    for (const bad of values.filter((v) => !ok.includes(v))) notices.push(`Ignored unknown ${key} value "${bad}".`);
-    return new Set(ok as T[]);
+    const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+    if (!values.length) return new Set();
+    const byLowerCase = new Map<string, T>();
+    for (const a of allowed) byLowerCase.set(a.toLowerCase(), a);
+    const ok = new Set<T>();
+    for (const v of values) {
+      const known = byLowerCase.get(v.toLowerCase());
+      if (known) ok.add(known);
+      else notices.push(`Ignored unknown ${key} value "${v}".`);
+    }
+    return ok.size ? ok : null;
   };
   const from = params.get('from');
   const to = params.get('to');

@@ -38,8 +38,8 @@ export function useEmbedBridge(app: AppState, config: EmbedConfig, host: Window 
       } else if (m.type === 'corridor-atlas:set-view') {
         app.view = m.view;
       } else if (m.type === 'corridor-atlas:set-filters') {
-        const f = filtersFromParams(filterParams(m.filters), new Set(app.documentsById.keys()));
-        app.filters = f.filters;
+        const f = filtersFromParams(filterParams(m.filters), app.documentsById.keys());
+        app.setFilters(f.filters);
         if (f.notices.length) reply({ type: 'corridor-atlas:error', message: f.notices.join(' '), request: m.type });
       } else {
         reply({ type: 'corridor-atlas:state', ...state() });

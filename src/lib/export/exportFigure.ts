@@ -5,6 +5,7 @@
  * ratio) or a PDF (vector; `pdf.ts`, loaded only when asked for).
  */
 import type { AppState } from '../appState.svelte.ts';
+import { drawnPart } from '../atlas/filters.ts';
 import type { AtlasFeature } from '../atlas/types.ts';
 import { basemapGeoJSON, type BasemapLayer } from '../map/basemapData.ts';
 import type { FeatureCollection } from 'geojson';
@@ -69,8 +70,9 @@ export function prepareFigure(app: AppState, screen: FrameView, options: FigureO
   let figure: Figure | null = null;
   for (let pass = 0; pass < 3; pass++) {
     const view = fitFrameView(screen, frame);
-    const drawn = featuresInFrame(app.visible, view);
-    if (selected && !drawn.some((f) => f.id === selected.id)) drawn.push(selected);
+    // A multi-leg route shows only the legs whose mode is on, as on the map.
+    const drawn = featuresInFrame(app.visible, view).map((f) => drawnPart(f, app.filters));
+    if (selected && !drawn.some((f) => f.id === selected.id)) drawn.push(drawnPart(selected, app.filters));
     const content = figureContent({
       drawn,
       cited: selected ? [selected] : drawn,

@@ -85,8 +85,13 @@ function textAsImage(node: SVGTextElement): void {
   node.replaceWith(image);
 }
 
-/** Make the SVG drawable by svg2pdf: our font, named weights, halos as a separate stroke copy under the text, unsupported scripts as images. */
-function prepareSvg(svgText: string): SVGSVGElement {
+/**
+ * Make the SVG drawable by svg2pdf: our font, named weights, halos as a
+ * separate stroke copy under the text, unsupported scripts as images, and
+ * every line anchored at its start (svg2pdf would centre text by the width of
+ * a browser font, not of the embedded one; we know the embedded widths).
+ */
+function prepareSvg(svgText: string, measure: Measure): SVGSVGElement {
   const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement as unknown as SVGSVGElement;
   svg.setAttribute('font-family', FAMILY);
   for (const node of [...svg.querySelectorAll('text')]) {
@@ -94,7 +99,16 @@ function prepareSvg(svgText: string): SVGSVGElement {
       textAsImage(node);
       continue;
     }
-    node.setAttribute('font-weight', Number(node.getAttribute('font-weight') ?? 400) >= 600 ? 'bold' : 'normal');
+    const weight = Number(node.getAttribute('font-weight') ?? 400) >= 600 ? 700 : 400;
+    node.setAttribute('font-weight', weight === 700 ? 'bold' : 'normal');
+    const anchor = node.getAttribute('text-anchor');
+    if (anchor === 'middle' || anchor === 'end') {
+      const text = node.textContent ?? '';
+      const spacing = Number(node.getAttribute('letter-spacing') ?? 0) * Math.max(0, text.length - 1);
+      const width = measure(text, { size: Number(node.getAttribute('font-size') ?? 12), weight }) + spacing;
+      node.setAttribute('x', String(Number(node.getAttribute('x')) - (anchor === 'middle' ? width / 2 : width)));
+      node.removeAttribute('text-anchor');
+    }
     if (node.getAttribute('paint-order') === 'stroke') {
       const halo = node.cloneNode(true) as SVGTextElement;
       halo.setAttribute('fill', node.getAttribute('stroke') ?? '#ffffff');
@@ -165,7 +179,7 @@ export async function figurePdf(figure: Figure, relayout: (measure: Measure) => 
   try {
     for (const [i, text] of svgs.entries()) {
       if (i > 0) pdf.addPage([page.width, page.height], page.width > page.height ? 'landscape' : 'portrait');
-      const svg = prepareSvg(text);
+      const svg = prepareSvg(text, measure);
       host.replaceChildren(svg);
       // svg2pdf sets a font only where it differs from what it believes is current: start from the regular face.
       pdf.setFont(FAMILY, 'normal');

@@ -11,6 +11,7 @@ import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
 import type { FrameView } from '../view/webMercator.ts';
 import { labelText } from './expressions.ts';
 import { iconImage, placeDotImage } from './icons.ts';
+import { scaleBarMeaningful } from './scaleRule.ts';
 import { POINT_KINDS } from './palette.ts';
 import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT } from './style.ts';
 
@@ -60,7 +61,19 @@ export function createAtlasMap(container: HTMLElement, style: StyleSpecification
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.addControl(new AttributionControl({ compact: false, customAttribution: MAP_ATTRIBUTION }), 'bottom-right');
+  // A scale bar only where one scale holds across the view (scaleRule.ts): no "1000 km" at world zoom.
+  const showScale = () => {
+    const bar = container.querySelector<HTMLElement>('.maplibregl-ctrl-scale');
+    const b = map.getBounds();
+    if (bar) bar.style.display = scaleBarMeaningful(b.getSouth(), b.getNorth()) ? '' : 'none';
+  };
+  map.on('move', showScale);
+  map.on('resize', showScale);
+  map.once('load', showScale);
+  // Folded to an (i) button on maps narrower than 640 px (MapLibre's default), so it never runs under the scale bar.
+  const attribution = new AttributionControl({ customAttribution: MAP_ATTRIBUTION });
+  map.addControl(attribution, 'bottom-right');
+  attributions.set(map, attribution);
   addMapImages(map);
   return map;
 }
@@ -73,9 +86,42 @@ export function addMapImages(map: MlMap): void {
 }
 
 /** Every label in the reader's language: the atlas's names and the basemap's place, river and country names. */
-export function setMapLanguage(map: AtlasMap, lang: 'en' | 'zh'): void {
+export function setMapLabelLanguage(map: AtlasMap, lang: 'en' | 'zh'): void {
   for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
   for (const [id, text] of Object.entries(basemapLabelText(lang))) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', text);
+}
+
+const attributions = new WeakMap<AtlasMap, AttributionControl>();
+
+/** The map's own words in the reader's language: the attribution line and the zoom buttons' names. */
+export interface MapWords {
+  mapAttribution: string;
+  zoomIn: string;
+  zoomOut: string;
+}
+
+/**
+ * Put the map's controls into the reader's language. MapLibre fixes its UI
+ * strings when a control is added, so the attribution control is replaced
+ * with one carrying the new text, and the zoom buttons are renamed in place.
+ */
+export function setMapLanguage(map: AtlasMap, words: MapWords): void {
+  const old = attributions.get(map);
+  if (old && old.options.customAttribution !== words.mapAttribution) {
+    const next = new AttributionControl({ customAttribution: words.mapAttribution });
+    map.removeControl(old);
+    map.addControl(next, 'bottom-right');
+    attributions.set(map, next);
+  }
+  for (const [selector, name] of [
+    ['.maplibregl-ctrl-zoom-in', words.zoomIn],
+    ['.maplibregl-ctrl-zoom-out', words.zoomOut],
+  ] as const) {
+    const button = map.getContainer().querySelector<HTMLButtonElement>(selector);
+    if (!button) continue;
+    button.title = name;
+    button.setAttribute('aria-label', name);
+  }
 }
 
 /** Replace what the atlas source holds (feature-state survives: ids are stable). */

@@ -1,30 +1,34 @@
 /**
  * Hover and click on the atlas layers: feature-state keyed by the atlas
- * feature id (promoteId `fid`), and hit-testing with a few pixels of slack so
- * thin lines are easy to click. Returns a cleanup function.
+ * feature id (promoteId `fid`), and hit-testing by what is drawn under the
+ * pointer in screen pixels (src/lib/map/hitTest.ts): a symbol wins over the
+ * lines beneath it, lines get a few pixels of slack, and only things drawn
+ * too close together to tell apart make the reader choose. Returns a cleanup function.
  */
 import type { Map as MlMap, MapMouseEvent, PointLike } from 'maplibre-gl';
-import { ATLAS_SOURCE, INTERACTIVE_LAYERS, ZONE_FILL_LAYER } from './style.ts';
+import { DEFAULT_HIT_RULE, resolveHit, type Hit, type HitLayerKind } from './hitTest.ts';
+import { ATLAS_SOURCE, INTERACTIVE_LAYERS, POINT_LAYER, ZONE_FILL_LAYER } from './style.ts';
 
-export const HIT_TOLERANCE_PX = 6;
+export const HIT_TOLERANCE_PX = DEFAULT_HIT_RULE.tolerancePx;
 
-/** Distinct atlas feature ids under a screen point, topmost first. */
-export function featureIdsAt(map: MlMap, x: number, y: number, tolerance = HIT_TOLERANCE_PX): string[] {
-  const box: [PointLike, PointLike] = [
-    [x - tolerance, y - tolerance],
-    [x + tolerance, y + tolerance],
-  ];
+const layerKind = (id: string): HitLayerKind => (id === POINT_LAYER ? 'point' : id === ZONE_FILL_LAYER ? 'zone' : 'line');
+
+/** The features a click at a screen point means, the first to select first (several: the reader chooses). */
+export function featureIdsAt(map: MlMap, x: number, y: number): string[] {
   const layers = INTERACTIVE_LAYERS.filter((l) => map.getLayer(l));
-  const all = map.queryRenderedFeatures(box, { layers: [...layers] });
-  // A zone is a backdrop: a click on a port or line inside it means that port or line.
-  const onTop = all.filter((h) => h.layer.id !== ZONE_FILL_LAYER);
-  const hits = onTop.length ? onTop : all;
-  const ids: string[] = [];
-  for (const h of hits) {
-    const id = h.properties?.fid;
-    if (typeof id === 'string' && !ids.includes(id)) ids.push(id);
-  }
-  return ids;
+  const query = (r: number): Hit[] => {
+    const box: PointLike | [PointLike, PointLike] = r === 0 ? [x, y] : [[x - r, y - r], [x + r, y + r]];
+    const hits: Hit[] = [];
+    for (const h of map.queryRenderedFeatures(box, { layers: [...layers] })) {
+      const id = h.properties?.fid;
+      if (typeof id !== 'string') continue;
+      const layer = layerKind(h.layer.id);
+      const at = layer === 'point' && h.geometry.type === 'Point' ? map.project(h.geometry.coordinates as [number, number]) : undefined;
+      hits.push({ id, layer, at });
+    }
+    return hits;
+  };
+  return resolveHit(query);
 }
 
 export function setFeatureFlag(map: MlMap, id: string | null, flag: 'hover' | 'selected', value: boolean): void {
@@ -34,7 +38,8 @@ export function setFeatureFlag(map: MlMap, id: string | null, flag: 'hover' | 's
 
 export interface InteractionHandlers {
   onHover(id: string | null): void;
-  onClick(ids: string[], x: number, y: number): void;
+  /** `lngLat`: where the click was on the map, so a chooser can follow it when the map moves. */
+  onClick(ids: string[], x: number, y: number, lngLat: [number, number]): void;
 }
 
 export function bindInteraction(map: MlMap, handlers: InteractionHandlers): () => void {
@@ -50,7 +55,7 @@ export function bindInteraction(map: MlMap, handlers: InteractionHandlers): () =
     map.getCanvas().style.cursor = '';
     if (hovered !== null) handlers.onHover((hovered = null));
   };
-  const click = (e: MapMouseEvent) => handlers.onClick(featureIdsAt(map, e.point.x, e.point.y), e.point.x, e.point.y);
+  const click = (e: MapMouseEvent) => handlers.onClick(featureIdsAt(map, e.point.x, e.point.y), e.point.x, e.point.y, [e.lngLat.lng, e.lngLat.lat]);
   map.on('mousemove', move);
   map.on('mouseout', leave);
   map.on('click', click);

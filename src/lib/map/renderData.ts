@@ -5,6 +5,7 @@
  * so hover and selection (feature-state, promoteId) act on the whole feature.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { featureLegs, isLineFeature } from '../atlas/filters.ts';
 import type { AtlasFeature, Mode } from '../atlas/types.ts';
 
 export interface RenderProperties {
@@ -111,14 +112,22 @@ export function assignLanes(pieces: Feature<Geometry, RenderProperties>[], minSh
   }
 }
 
-export function renderFeatures(features: readonly AtlasFeature[]): FeatureCollection<Geometry, RenderProperties> {
+/**
+ * The pieces to draw. `lineModes` (the legend's line entries; null = all)
+ * leaves out lines and legs in other modes: a rail-and-sea route shown for
+ * its rail leg draws that leg alone. Points and zones are not chosen by mode.
+ */
+export function renderFeatures(features: readonly AtlasFeature[], lineModes: ReadonlySet<Mode> | null = null): FeatureCollection<Geometry, RenderProperties> {
   const out: Feature<Geometry, RenderProperties>[] = [];
+  const shown = (mode: Mode) => !lineModes || lineModes.has(mode);
   for (const f of features) {
     const g = f.geometry;
-    const legs = f.properties.legs;
-    if (g.type === 'MultiLineString' && legs && legs.length === g.coordinates.length) {
-      g.coordinates.forEach((coords, i) => out.push(piece(f, { type: 'LineString', coordinates: coords }, legs[i])));
-    } else {
+    const legs = featureLegs(f);
+    if (g.type === 'MultiLineString' && legs) {
+      g.coordinates.forEach((coords, i) => {
+        if (shown(legs[i])) out.push(piece(f, { type: 'LineString', coordinates: coords }, legs[i]));
+      });
+    } else if (!isLineFeature(f) || shown(f.properties.mode)) {
       out.push(piece(f, g, f.properties.mode));
     }
   }

@@ -15,9 +15,11 @@ export const FONT_STACK = ['Noto Sans', 'Noto Sans CJK SC', 'sans-serif'];
 export const LABEL_LAYERS = ['atlas-points', 'atlas-line-labels'] as const;
 
 export const ZONE_FILL_LAYER = 'atlas-zones-fill';
+/** The point symbols (ports, airports, hubs …). */
+export const POINT_LAYER = 'atlas-points';
 
 /** Layers a click or hover can hit, in drawing order. */
-export const INTERACTIVE_LAYERS = [ZONE_FILL_LAYER, 'atlas-lines-surveyed', 'atlas-lines-schematic', 'atlas-points'] as const;
+export const INTERACTIVE_LAYERS = [ZONE_FILL_LAYER, 'atlas-lines-surveyed', 'atlas-lines-schematic', POINT_LAYER] as const;
 
 /**
  * Above this many point features, point labels keep one anchor (right of the
@@ -108,7 +110,7 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       },
     },
     {
-      id: 'atlas-points',
+      id: POINT_LAYER,
       type: 'symbol',
       source: ATLAS_SOURCE,
       filter: isPoint,

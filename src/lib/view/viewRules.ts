@@ -97,3 +97,28 @@ export function firstView(dataBox: Box | null, width: number, height: number): M
   if (!dataBox || !dataBox.every(Number.isFinite) || width < 50 || height < 50) return DEFAULT_VIEW;
   return fitView(dataBox, width, height, FIRST_VIEW_PADDING, FRAME_MAX_ZOOM);
 }
+
+/**
+ * One rule for showing the selection, whichever way it was made (a click, the
+ * URL, the iframe API): it must be in the part of the map that is visible,
+ * the map minus `pad` (the panel or sheet over it, plus a margin). Returns
+ * null when it already is (the map does not move); else the smallest move:
+ * a pan at the same zoom when the box fits in the free room, or a frame
+ * (frameView) when it does not. `box` is what must be seen: the feature, or
+ * the spot of a click on a feature too large to fit.
+ */
+export function revealView(box: Box, current: MapView, width: number, height: number, pad: number | Padding = 40): MapView | null {
+  const p = padding(pad);
+  const [w, s, e, n] = box;
+  const project = projector({ ...current, width, height });
+  const [x0, y0] = project(w, n);
+  const [x1, y1] = project(e, s);
+  const room = { left: p.left, top: p.top, right: width - p.right, bottom: height - p.bottom };
+  if (x0 >= room.left && x1 <= room.right && y0 >= room.top && y1 <= room.bottom) return null;
+  if (x1 - x0 > room.right - room.left || y1 - y0 > room.bottom - room.top) return frameView(box, current, width, height, p);
+  // The least shift that brings the box inside the free room.
+  const dx = x0 < room.left ? x0 - room.left : x1 > room.right ? x1 - room.right : 0;
+  const dy = y0 < room.top ? y0 - room.top : y1 > room.bottom ? y1 - room.bottom : 0;
+  const [lng, lat] = unprojector({ ...current, width, height })(width / 2 + dx, height / 2 + dy);
+  return clampView({ zoom: current.zoom, lng, lat });
+}

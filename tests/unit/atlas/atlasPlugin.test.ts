@@ -61,4 +61,19 @@ describe('the atlas plugin refuses bad data', () => {
     const atlas = await (await fetch(new URL('/atlas.json', base))).json();
     expect(atlas.features.length).toBeGreaterThan(30);
   }, 60_000);
+
+  test('a fresh dev server asked for the atlas file first compiles data/ and answers it (no 500 while nothing is wrong)', async () => {
+    server = await createServer({ root, logLevel: 'silent', server: { port: 0, host: '127.0.0.1', hmr: false, watch: null } });
+    await server.listen();
+    const res = await fetch(new URL('/atlas.json', server.resolvedUrls!.local[0]));
+    expect(res.status).toBe(200);
+    expect((await res.json()).features.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  test('a fresh dev server asked for the atlas file first, over bad data, answers 500', async () => {
+    process.env.ATLAS_DATA_ROOT = fixture('swapped-lat-lon');
+    server = await createServer({ root, logLevel: 'silent', server: { port: 0, host: '127.0.0.1', hmr: false, watch: null } });
+    await server.listen();
+    expect((await fetch(new URL('/atlas.json', server.resolvedUrls!.local[0]))).status).toBe(500);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   NO_FILTERS,
   dateSpan,
+  drawnPart,
   filtersFromParams,
   filtersToParams,
   toggleMember,
@@ -14,7 +15,10 @@ const doc = (id: string, date: string): AtlasDocument => ({
   id, title: id, date, date_precision: 'day', publisher: 'p', parties: [], language: 'en', summary: '', body: 'x', paragraphs: [],
 });
 const feat = (id: string, kind: AtlasFeature['properties']['kind'], mode: AtlasFeature['properties']['mode'], docs: string[], legs?: AtlasFeature['properties']['legs']): AtlasFeature => ({
-  type: 'Feature', id, geometry: { type: 'Point', coordinates: [0, 0] },
+  type: 'Feature', id,
+  geometry: kind === 'port' ? { type: 'Point', coordinates: [0, 0] }
+    : legs ? { type: 'MultiLineString', coordinates: legs.map((_, i) => [[i, 0], [i + 1, 0]]) }
+    : { type: 'LineString', coordinates: [[0, 0], [1, 1]] },
   properties: {
     name: id, kind, mode, description: '', geometry_basis: 'surveyed', references: [], legs,
     citations: docs.map((d) => ({ document: d, quote: 'x', selector: { exact: 'x', prefix: '', suffix: '', start: 0, end: 1 } })),
@@ -34,8 +38,15 @@ const ids = (f: Filters) => visibleFeatures(atlas, f).map((x) => x.id);
 describe('visibleFeatures', () => {
   test('no filters shows everything', () => expect(ids(NO_FILTERS)).toEqual(['port', 'rail', 'river-sea']));
   test('by mode, counting the legs of multi-leg routes', () => {
-    expect(ids({ ...NO_FILTERS, modes: new Set(['sea']) })).toEqual(['river-sea']);
-    expect(ids({ ...NO_FILTERS, modes: new Set(['river']) })).toEqual(['port', 'river-sea']);
+    expect(ids({ ...NO_FILTERS, modes: new Set(['sea']) })).toEqual(['port', 'river-sea']);
+    expect(ids({ ...NO_FILTERS, modes: new Set(['rail']) })).toEqual(['port', 'rail']);
+  });
+  test('the mode filter chooses lines only: symbols stay while their kind is on, as the legend shows them', () => {
+    expect(ids({ ...NO_FILTERS, modes: new Set() })).toEqual(['port']);
+    expect(ids({ ...NO_FILTERS, modes: new Set(), kinds: new Set(['rail-corridor']) })).toEqual([]);
+  });
+  test('a multi-leg route is drawn in its legs\' modes, not its own "multimodal"', () => {
+    expect(ids({ ...NO_FILTERS, modes: new Set(['multimodal']) })).toEqual(['port']);
   });
   test('by kind', () => expect(ids({ ...NO_FILTERS, kinds: new Set(['rail-corridor']) })).toEqual(['rail']));
   test('by document', () => expect(ids({ ...NO_FILTERS, documents: new Set(['d2019']) })).toEqual(['rail']));
@@ -71,10 +82,24 @@ describe('URL parameters', () => {
     expect(filtersFromParams(new Map(params), docs)).toEqual({ filters: f, notices: [] });
   });
   test('unknown values are dropped with a notice', () => {
-    const r = filtersFromParams(new Map([['modes', 'rail,teleport'], ['docs', 'nope']]), docs);
+    const r = filtersFromParams(new Map([['modes', 'rail,teleport'], ['docs', 'nope,d2016']]), docs);
     expect(r.filters.modes).toEqual(new Set(['rail']));
-    expect(r.filters.documents).toEqual(new Set());
+    expect(r.filters.documents).toEqual(new Set(['d2016']));
     expect(r.notices).toHaveLength(2);
+  });
+  test('a list of only unknown values filters nothing (it does not empty the map)', () => {
+    const r = filtersFromParams(new Map([['modes', 'bus'], ['kinds', 'castle'], ['docs', 'nope']]), docs);
+    expect(r.filters).toEqual(NO_FILTERS);
+    expect(r.notices).toHaveLength(3);
+    expect(filtersToParams(r.filters)).toEqual([]);
+  });
+  test('known values match regardless of case, and come back in their own spelling', () => {
+    const r = filtersFromParams(new Map([['modes', 'Rail,SEA'], ['kinds', 'Port'], ['docs', 'D2016']]), docs);
+    expect(r).toEqual({ filters: { modes: new Set(['rail', 'sea']), kinds: new Set(['port']), documents: new Set(['d2016']), range: null }, notices: [] });
+  });
+  test('an explicitly empty list (every entry switched off) survives a round trip', () => {
+    const f: Filters = { ...NO_FILTERS, modes: new Set() };
+    expect(filtersFromParams(new Map(filtersToParams(f)), docs).filters).toEqual(f);
   });
   test('a garbage date range is ignored', () => {
     const r = filtersFromParams(new Map([['from', 'last-tuesday']]), docs);
@@ -84,4 +109,16 @@ describe('URL parameters', () => {
   test('a year range covers whole years', () => {
     expect(filtersFromParams(new Map([['from', '2019'], ['to', '2021']]), docs).filters.range).toEqual({ from: '2019-01-01', to: '2021-12-31' });
   });
+});
+
+describe('drawnPart', () => {
+  const route = atlas.features.find((f) => f.id === 'river-sea')!;
+  test('keeps only the legs whose mode is shown, without touching the atlas feature', () => {
+    const copy = structuredClone(route);
+    const part = drawnPart(route, { ...NO_FILTERS, modes: new Set(['sea']) });
+    expect(part.properties.legs).toEqual(['sea']);
+    expect((part.geometry as { coordinates: unknown[] }).coordinates).toEqual([(route.geometry as { coordinates: unknown[] }).coordinates[1]]);
+    expect(route).toEqual(copy);
+  });
+  test('returns the feature itself when every leg is shown', () => expect(drawnPart(route, NO_FILTERS)).toBe(route));
 });

@@ -19,6 +19,16 @@ describe('renderFeatures', () => {
     ]);
   });
 
+  test('with a mode filter, each leg follows its own mode: the rail leg of a rail-and-sea route is drawn alone', () => {
+    const f = line('w', [[[0, 0], [1, 0]], [[1, 0], [2, 1]]] as unknown as number[][], { kind: 'land-sea-corridor', mode: 'multimodal', legs: ['rail', 'sea'] }, 'MultiLineString');
+    const port: AtlasFeature = { ...line('p', []), geometry: { type: 'Point', coordinates: [1, 0] }, properties: { ...line('p', []).properties, kind: 'port', mode: 'sea' } };
+    const out = renderFeatures([f, port, line('river', [[5, 5], [6, 6]])], new Set(['rail'])).features;
+    expect(out.map((p) => [p.properties.fid, p.properties.mode])).toEqual([
+      ['w', 'rail'],
+      ['p', 'sea'],
+    ]);
+  });
+
   test('lines along the same stretch get different lanes; a line elsewhere stays centred', () => {
     const a = line('a', [[110, 30], [112, 30]]);
     const b = line('b', [[110.5, 30.001], [111.5, 30.001]]);

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { resolveHit, type Hit } from '../../../src/lib/map/hitTest.ts';
+
+/** A fake map: each hit is visible from its pixel distance to the pointer outward. */
+const scene = (things: (Hit & { distance: number })[]) => (r: number) => things.filter((t) => t.distance <= r);
+
+describe('resolveHit', () => {
+  test('a symbol under the pointer wins over the lines passing beneath it', () => {
+    const q = scene([
+      { id: 'port', layer: 'point', distance: 0, at: { x: 100, y: 100 } },
+      { id: 'river', layer: 'line', distance: 0 },
+      { id: 'river-sea', layer: 'line', distance: 2 },
+    ]);
+    expect(resolveHit(q)).toEqual(['port']);
+  });
+
+  test('the topmost of two symbols wins unless they are drawn on top of each other', () => {
+    const apart = scene([
+      { id: 'a', layer: 'point', distance: 0, at: { x: 100, y: 100 } },
+      { id: 'b', layer: 'point', distance: 1, at: { x: 112, y: 100 } },
+    ]);
+    expect(resolveHit(apart)).toEqual(['a']);
+    const stacked = scene([
+      { id: 'a', layer: 'point', distance: 0, at: { x: 100, y: 100 } },
+      { id: 'b', layer: 'point', distance: 0, at: { x: 101, y: 100 } },
+    ]);
+    expect(resolveHit(stacked)).toEqual(['a', 'b']);
+  });
+
+  test('the nearest line wins over one a few pixels further', () => {
+    const q = scene([
+      { id: 'near', layer: 'line', distance: 1 },
+      { id: 'far', layer: 'line', distance: 6 },
+    ]);
+    expect(resolveHit(q)).toEqual(['near']);
+  });
+
+  test('lines drawn within a few pixels of each other are ambiguous', () => {
+    const q = scene([
+      { id: 'a', layer: 'line', distance: 1 },
+      { id: 'b', layer: 'line', distance: 3 },
+    ]);
+    expect(resolveHit(q)).toEqual(['a', 'b']);
+  });
+
+  test('a line piece hit twice (two legs) counts once', () => {
+    const q = scene([
+      { id: 'route', layer: 'line', distance: 1 },
+      { id: 'route', layer: 'line', distance: 2 },
+    ]);
+    expect(resolveHit(q)).toEqual(['route']);
+  });
+
+  test('a zone is a backdrop: chosen only when nothing else is there', () => {
+    expect(resolveHit(scene([{ id: 'zone', layer: 'zone', distance: 0 }, { id: 'line', layer: 'line', distance: 4 }]))).toEqual(['line']);
+    expect(resolveHit(scene([{ id: 'zone', layer: 'zone', distance: 0 }]))).toEqual(['zone']);
+    expect(resolveHit(scene([]))).toEqual([]);
+  });
+});
