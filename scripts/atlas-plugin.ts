@@ -13,7 +13,12 @@ import type { Topology } from 'topojson-specification';
 import { compileAtlas } from '../src/lib/atlas/compile.ts';
 import { checkAtlas } from '../src/lib/atlas/runtimeCheck.ts';
 import { formatProblems, type Problem } from '../src/lib/atlas/problems.ts';
+import countries from 'i18n-iso-countries';
+import countriesZh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
+import * as OpenCC from 'opencc-js';
 import { basemapRivers, buildBasemap } from '../src/lib/map/basemap.ts';
+import { basemapPlaces } from '../src/lib/map/basemapPlaces.ts';
+import { basemapLakes } from '../src/lib/map/basemapWater.ts';
 import { readDataFiles } from './data-files.ts';
 import { isEditorWrite } from './editor-writes.ts';
 
@@ -27,16 +32,32 @@ const EXAMPLES_DIR = 'examples';
 /** Basemap layers are served as same-origin JSON files that MapLibre's worker fetches and parses off the main thread. */
 const BASEMAP_DIR = 'basemap';
 
+/** Country names in Simplified Chinese by ISO 3166-1 numeric code (world-atlas ids), from i18n-iso-countries. */
+function chineseCountryName(): (isoNumeric: string | undefined) => string {
+  countries.registerLocale(countriesZh);
+  return (id) => {
+    const alpha2 = id ? countries.numericToAlpha2(id) : undefined;
+    return (alpha2 && countries.getName(alpha2, 'zh')) || '';
+  };
+}
+
 function basemapFiles(root: string): Record<string, string> {
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
-  const { land, borders, countryLabels } = buildBasemap(topology);
-  const rivers = basemapRivers(JSON.parse(readFileSync(resolve(root, 'data/basemap/ne_10m_rivers_yangtze_mekong.geojson'), 'utf8')));
+  const { land, borders, countryLabels } = buildBasemap(topology, chineseCountryName());
+  const read = (name: string) => JSON.parse(readFileSync(resolve(root, 'data/basemap', name), 'utf8'));
+  const rivers = basemapRivers(read('ne_10m_rivers_yangtze_mekong.geojson'));
+  // Natural Earth mixes traditional and simplified characters in name_zh: the map shows simplified.
+  const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+  const places = basemapPlaces(read('ne_10m_populated_places_corridors.geojson'), toSimplified);
+  const lakes = basemapLakes(read('ne_10m_lakes_corridors.geojson'));
   return {
     'land.json': JSON.stringify(land),
     'borders.json': JSON.stringify(borders),
+    'lakes.json': JSON.stringify(lakes),
     'rivers.json': JSON.stringify(rivers),
     'country-labels.json': JSON.stringify(countryLabels),
+    'places.json': JSON.stringify(places),
   };
 }
 

@@ -8,7 +8,7 @@ declare module 'virtual:basemap' {
    * The bundled basemap layers: page-relative URLs of same-origin JSON files
    * (normal build), or the GeoJSON itself (single-file build).
    */
-  const layers: Record<'land' | 'borders' | 'rivers' | 'country-labels', string | import('geojson').FeatureCollection>;
+  const layers: Record<'land' | 'borders' | 'lakes' | 'rivers' | 'country-labels' | 'places', string | import('geojson').FeatureCollection>;
   export default layers;
 }
 declare module 'virtual:maplibre-worker' {

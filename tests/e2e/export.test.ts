@@ -147,7 +147,8 @@ test('16:9 PNG at 1× and 2×: the chosen shape, not the screen’s; edited titl
   expect(bodies.some((b) => b.includes(firstQuote))).toBe(true);
   expect(w.errors).toEqual([]);
   expect(w.offOrigin).toEqual([]);
-});
+  // The 3× figure re-renders ~9× the pixels, place names included, in software GL: 75 s on a loaded 2-core machine.
+}, 180_000);
 
 test('16:9 SVG: the chosen size, title and caption as text, one corridor path per corridor in its frame', async () => {
   const w = await openPage(browser);

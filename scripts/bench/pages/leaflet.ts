@@ -4,7 +4,7 @@ import L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
 import { basemapGeoJSON } from '../../../src/lib/map/basemapData.ts';
 import { BASEMAP_COLORS } from '../../../src/lib/map/palette.ts';
-import { colour, FEATURES_URL, firstRendered, showFeature, viewFromHash } from './shared.ts';
+import { colour, FEATURES_URL, firstMeaningful, firstRendered, showFeature, viewFromHash } from './shared.ts';
 
 const load = async (url: string) => (await fetch(url)).json() as Promise<FeatureCollection>;
 const v = viewFromHash();
@@ -20,4 +20,4 @@ L.geoJSON(features, {
   pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 5, color: '#fff', weight: 1, fillColor: colour(f.properties.mode), fillOpacity: 1 }),
   onEachFeature: (f, layer) => layer.on('click', () => showFeature(String(f.id), f.properties)),
 }).addTo(map);
-requestAnimationFrame(() => requestAnimationFrame(firstRendered));
+requestAnimationFrame(() => requestAnimationFrame(() => (firstMeaningful(), firstRendered())));

@@ -19,3 +19,5 @@ export function showFeature(id: string, props: { name?: string; description?: st
 }
 
 export const firstRendered = () => performance.mark('map-first-idle');
+/** The first frame with the features drawn on the land (labels may still be coming). */
+export const firstMeaningful = () => performance.mark('map-first-meaningful');

@@ -33,6 +33,10 @@ export interface Figure {
   /** Features drawn in the frame (and the selection). */
   drawn: AtlasFeature[];
   selectedId: string | null;
+  /** The features the screen lays lanes out among, so shared corridors sit side by side as on screen. */
+  laneFeatures: readonly AtlasFeature[];
+  /** Language of the basemap's place, river and country names. */
+  lang: 'en' | 'zh';
   /** Alt text for the figure. */
   alt: string;
 }
@@ -82,7 +86,7 @@ export function prepareFigure(app: AppState, screen: FrameView, options: FigureO
       lang: app.lang,
     });
     const layout = layoutFigure({ ...content.input, width: size.width, height: size.height }, measure);
-    figure = { aspect: options.aspect, content, layout, view, drawn, selectedId: selected?.id ?? null, alt: mapAltText(app, drawn, view) };
+    figure = { aspect: options.aspect, content, layout, view, drawn, selectedId: selected?.id ?? null, laneFeatures: app.visible, lang: app.lang, alt: mapAltText(app, drawn, view) };
     if (layout.map.width === frame.width && layout.map.height === frame.height) break;
     frame = { width: layout.map.width, height: layout.map.height };
   }
@@ -101,6 +105,8 @@ export async function figureSvgText(figure: Figure, measure: Measure = canvasMea
       view,
       basemap: (await basemap) as never,
       features: figure.drawn,
+      laneFeatures: figure.laneFeatures,
+      lang: figure.lang,
       selectedId: figure.selectedId,
       labels: content.labels,
       scale: scaleBar(view.lat, view.zoom),

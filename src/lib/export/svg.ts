@@ -10,13 +10,18 @@ import { ICON_SIZE, ICONS } from '../map/icons.ts';
 import { APPROXIMATE_RING, BASEMAP_COLORS, MODE_COLORS, POINT_KINDS, type PointKind } from '../map/palette.ts';
 import { FONT_FAMILY, type FigureLayout } from './layout.ts';
 import type { LegendItem } from './legend.ts';
+import { renderFeatures } from '../map/renderData.ts';
+import { placeShownAt } from '../map/basemapPlaces.ts';
+import { basemapNames, estimateWidth, type LabelMeasure } from '../view/basemapNames.ts';
+import { CollisionIndex, textBox, type Box } from '../view/collision.ts';
+import { laneOffsetPx, laneSvgPath } from '../view/lanes.ts';
 import { framePath, projector, type FrameView } from '../view/webMercator.ts';
 import type { ScaleBar } from './scaleBar.ts';
 
 export interface SvgMapInput {
   view: FrameView;
-  basemap: { land: FeatureCollection; borders: FeatureCollection; rivers: FeatureCollection; 'country-labels': FeatureCollection };
-  /** Features to draw (those the reader has not filtered out). */
+  basemap: { land: FeatureCollection; borders: FeatureCollection; rivers: FeatureCollection; 'country-labels': FeatureCollection; lakes?: FeatureCollection; places?: FeatureCollection };
+  /** Features to draw (those the reader has not filtered out; anything outside the frame is clipped away). */
   features: readonly AtlasFeature[];
   selectedId: string | null;
   /** Label of each feature, keyed to its footnotes. */
@@ -24,43 +29,36 @@ export interface SvgMapInput {
   scale: ScaleBar;
   /** Label widths (default: an estimate). */
   measure?: LabelMeasure;
+  /** The features the screen assigns lanes among (default: `features`), so shared corridors sit side by side as on screen. */
+  laneFeatures?: readonly AtlasFeature[];
+  /** Language of the basemap's names (default English). */
+  lang?: 'en' | 'zh';
 }
 
-/** Width of a label in CSS pixels; the browser passes canvas measurement, tests an estimate. */
-export type LabelMeasure = (text: string, size: number, weight: number) => number;
-const estimate: LabelMeasure = (text, size) => text.length * size * 0.56;
+export type { LabelMeasure };
+export type { Box };
 
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
+/** A feature label placed on the map: text, anchor point, the box it covers (frame pixels) and, when it sits away from its feature, a leader line. */
+export interface MapLabel {
+  featureId: string;
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  size: number;
+  weight: number;
+  fill: string;
+  box: Box;
+  /** From the feature to the label, when the label had to step away. */
+  leader?: { x1: number; y1: number; x2: number; y2: number; stroke: string };
 }
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/**
- * Greedy label placement: the first candidate position that lies inside the
- * frame and overlaps nothing placed so far; else the first inside the frame;
- * else the first candidate moved into the frame — a figure keeps every label
- * (its footnote keys) even where it must crowd, and never cuts one at the edge.
- */
-export function placeLabel(placed: Box[], candidates: { x: number; y: number; anchor: 'start' | 'middle' | 'end' }[], width: number, size: number, frame?: Box) {
-  const boxOf = (c: (typeof candidates)[number]): Box => {
-    const x0 = c.anchor === 'start' ? c.x : c.anchor === 'end' ? c.x - width : c.x - width / 2;
-    return { x0: x0 - 2, y0: c.y - size, x1: x0 + width + 2, y1: c.y + size * 0.3 };
-  };
-  const inside = (b: Box) => !frame || (b.x0 >= frame.x0 && b.x1 <= frame.x1 && b.y0 >= frame.y0 && b.y1 <= frame.y1);
-  let choice = candidates.find((c) => inside(boxOf(c)) && !placed.some((b) => overlaps(b, boxOf(c)))) ?? candidates.find((c) => inside(boxOf(c)));
-  if (!choice) {
-    const c = candidates[0];
-    const b = boxOf(c);
-    const dx = frame ? Math.max(frame.x0 - b.x0, Math.min(0, frame.x1 - b.x1)) : 0;
-    const dy = frame ? Math.max(frame.y0 - b.y0, Math.min(0, frame.y1 - b.y1)) : 0;
-    choice = { ...c, x: c.x + dx, y: c.y + dy };
-  }
-  const box = boxOf(choice);
-  placed.push(box);
-  return { ...choice, box };
+/** The frame labels must stay inside: the map, less a strip at the bottom for the scale bar. */
+export const labelFrame = (view: FrameView): Box => ({ x0: 0, y0: 0, x1: view.width, y1: view.height - 30 });
+
+/** A box moved the least distance into the frame. */
+function intoFrame(b: Box, frame: Box): { dx: number; dy: number } {
+  return { dx: Math.max(frame.x0 - b.x0, Math.min(0, frame.x1 - b.x1)), dy: Math.max(frame.y0 - b.y0, Math.min(0, frame.y1 - b.y1)) };
 }
 
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
@@ -70,12 +68,6 @@ const attr = (o: Record<string, string | number | undefined>) =>
     .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
     .join('');
 
-/** Minimum area (km²) of a country labelled at a zoom, as the map style does. */
-export function countryLabelMinArea(zoom: number): number {
-  return zoom < 3 ? 1_000_000 : zoom < 4 ? 250_000 : zoom < 5 ? 60_000 : zoom < 6 ? 15_000 : 2_000;
-}
-
-const isLine = (f: AtlasFeature) => f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString';
 const inFrame = ([x, y]: [number, number], v: FrameView, m = 0) => x >= m && y >= m && x <= v.width - m && y <= v.height - m;
 
 /** Where to put a line's label: `along` (0–1, default halfway) along the longest in-frame run of its vertices (null when none is in the frame). */
@@ -109,9 +101,9 @@ export function lineLabelPoint(geometry: LineString | MultiLineString, view: Fra
   return best[0];
 }
 
-function text(x: number, y: number, s: string, o: { size: number; weight?: number; fill: string; halo?: boolean; anchor?: string; spacing?: number }): string {
-  const halo = o.halo ? ` stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
-  return `<text${attr({ x: x.toFixed(1), y: y.toFixed(1), 'font-size': o.size, 'font-weight': o.weight ?? 400, fill: o.fill, 'text-anchor': o.anchor, 'letter-spacing': o.spacing })}${halo}>${escapeXml(s)}</text>`;
+function text(x: number, y: number, s: string, o: { size: number; weight?: number; fill: string; halo?: boolean | string; anchor?: string; spacing?: number; transform?: string; cls?: string }): string {
+  const halo = o.halo ? ` stroke="${typeof o.halo === 'string' ? o.halo : '#ffffff'}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
+  return `<text${attr({ class: o.cls, x: x.toFixed(1), y: y.toFixed(1), 'font-size': o.size, 'font-weight': o.weight ?? 400, fill: o.fill, 'text-anchor': o.anchor, 'letter-spacing': o.spacing, transform: o.transform })}${halo}>${escapeXml(s)}</text>`;
 }
 
 function icon(kind: PointKind, x: number, y: number, size = ICON_SIZE): string {
@@ -120,107 +112,171 @@ function icon(kind: PointKind, x: number, y: number, size = ICON_SIZE): string {
   return `<g transform="translate(${(x - size / 2).toFixed(1)} ${(y - size / 2).toFixed(1)}) scale(${k.toFixed(4)})"><path d="${spec.shape}" fill="${spec.fill}" stroke="#ffffff" stroke-width="1.6"/>${spec.glyph ? `<path d="${spec.glyph}" fill="#ffffff" fill-rule="evenodd"/>` : ''}</g>`;
 }
 
-/** A feature label placed on the map: text, anchor point and the box it covers (all in frame pixels). */
-export interface MapLabel {
-  featureId: string;
-  text: string;
-  x: number;
-  y: number;
-  anchor: 'start' | 'middle' | 'end';
-  size: number;
-  weight: number;
-  fill: string;
-  box: Box;
+/** The highlight colour of the selected feature, as on screen. */
+const SELECTED = '#facc15';
+
+/** Candidate spots for a point's label: beside, above and below the symbol, then further out (drawn with a leader line). */
+function pointLabelSpots(x: number, y: number): { x: number; y: number; anchor: 'start' | 'middle' | 'end'; leader: boolean }[] {
+  const near = [
+    { x: x + 14, y: y + 4, anchor: 'start' as const },
+    { x: x - 14, y: y + 4, anchor: 'end' as const },
+    { x, y: y - 15, anchor: 'middle' as const },
+    { x, y: y + 23, anchor: 'middle' as const },
+    { x: x + 12, y: y - 10, anchor: 'start' as const },
+    { x: x - 12, y: y - 10, anchor: 'end' as const },
+    { x: x + 12, y: y + 18, anchor: 'start' as const },
+    { x: x - 12, y: y + 18, anchor: 'end' as const },
+  ].map((s) => ({ ...s, leader: false }));
+  const far: { x: number; y: number; anchor: 'start' | 'middle' | 'end'; leader: boolean }[] = [];
+  for (const r of [36, 56, 80, 110, 140]) {
+    for (let k = 0; k < 12; k++) {
+      const a = (k * Math.PI) / 6;
+      const dx = Math.cos(a) * r;
+      const dy = Math.sin(a) * r * 0.8;
+      far.push({ x: x + dx, y: y + dy + 4, anchor: Math.abs(dx) < 1 ? 'middle' : dx > 0 ? 'start' : 'end', leader: true });
+    }
+  }
+  return [...near, ...far];
 }
 
-/** The frame labels must stay inside: the map, less a strip at the bottom for the scale bar. */
-export const labelFrame = (view: FrameView): Box => ({ x0: 0, y0: 0, x1: view.width, y1: view.height - 30 });
-
-/** Labels of the points and lines in the frame, each placed clear of the symbols and earlier labels where it can be, and always inside the frame. */
-export function mapLabels(input: SvgMapInput): MapLabel[] {
-  const { view, features, labels } = input;
+/**
+ * The atlas's labels on the map, placed in `index` (a fresh one over the
+ * label frame by default) before anything else: every point keeps its label
+ * (it carries the footnote key), the selected feature's first; each goes to
+ * its first free spot beside its symbol or along its line, then further out
+ * with a leader line. When nothing is free, a point's label is still placed
+ * (moved whole inside the frame) and a line's label is left out.
+ */
+export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFrame(input.view))): MapLabel[] {
+  const { view, features, selectedId, labels } = input;
   const project = projector(view);
-  const measure = input.measure ?? estimate;
-  const placed: Box[] = [];
+  const measure = input.measure ?? estimateWidth;
   const frame = labelFrame(view);
   const out: MapLabel[] = [];
   const shownPoints = features
     .filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point')
     .map((f) => ({ f, p: project(f.geometry.coordinates[0], f.geometry.coordinates[1]) }))
     .filter(({ p }) => inFrame(p, view, -12));
-  for (const { p } of shownPoints) placed.push({ x0: p[0] - 11, y0: p[1] - 11, x1: p[0] + 11, y1: p[1] + 11 });
-  for (const { f, p } of shownPoints) {
+  for (const { p } of shownPoints) index.insert({ x0: p[0] - 11, y0: p[1] - 11, x1: p[0] + 11, y1: p[1] + 11 });
+  const ordered = [...shownPoints].sort((a, b) => Number(b.f.id === selectedId) - Number(a.f.id === selectedId));
+  for (const { f, p } of ordered) {
     const label = labels.get(f.id) ?? f.properties.name;
-    const [x, y] = p;
-    const c = placeLabel(placed, [{ x: x + 14, y: y + 4, anchor: 'start' }, { x: x - 14, y: y + 4, anchor: 'end' }, { x, y: y - 15, anchor: 'middle' }, { x, y: y + 23, anchor: 'middle' }], measure(label, 12, 400), 12, frame);
-    out.push({ featureId: f.id, text: label, x: c.x, y: c.y, anchor: c.anchor, size: 12, weight: 400, fill: BASEMAP_COLORS.label, box: c.box });
+    const weight = f.id === selectedId ? 700 : 400;
+    const w = measure(label, 12, weight);
+    const spots = pointLabelSpots(p[0], p[1]);
+    const i = index.place(spots.map((s) => textBox(s.x, s.y, w, 12, s.anchor)));
+    let s = spots[Math.max(i, 0)];
+    let box = textBox(s.x, s.y, w, 12, s.anchor);
+    if (i < 0) {
+      // Nowhere free within reach: beside the symbol, whole inside the frame, and others keep off it.
+      const { dx, dy } = intoFrame(box, frame);
+      s = { ...s, x: s.x + dx, y: s.y + dy };
+      box = { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };
+      index.insert(box);
+    }
+    out.push({ featureId: f.id, text: label, x: s.x, y: s.y, anchor: s.anchor, size: 12, weight, fill: BASEMAP_COLORS.label, box, leader: s.leader ? { x1: p[0], y1: p[1], x2: s.x, y2: s.y - 4, stroke: '#6b7280' } : undefined });
   }
-  for (const f of features.filter(isLine)) {
+  for (const f of features.filter((x) => x.geometry.type === 'LineString' || x.geometry.type === 'MultiLineString')) {
     const label = labels.get(f.id) ?? f.properties.name;
-    const spots = [0.5, 0.35, 0.65, 0.2, 0.8].map((t) => lineLabelPoint(f.geometry as LineString | MultiLineString, view, t)).filter((q): q is [number, number] => q !== null);
+    // Halfway first, then ever further out along the line, above it and below it.
+    const along = [0.5, ...Array.from({ length: 9 }, (_, k) => [0.5 - (k + 1) * 0.05, 0.5 + (k + 1) * 0.05]).flat()];
+    const spots = along.map((t) => lineLabelPoint(f.geometry as LineString | MultiLineString, view, t)).filter((q): q is [number, number] => q !== null);
     if (!spots.length) continue;
-    const w = measure(label, 11, 600);
+    const weight = f.id === selectedId ? 700 : 600;
+    const w = measure(label, 11, weight);
     const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
-    const c = placeLabel(placed, spots.map(([x, y]) => ({ x: clampX(x), y: y - 6, anchor: 'middle' as const })), w, 11, frame);
-    out.push({ featureId: f.id, text: label, x: c.x, y: c.y, anchor: c.anchor, size: 11, weight: 600, fill: MODE_COLORS[f.properties.mode], box: c.box });
+    const near = [[-6, 15], [-20, 29]].flatMap((dys) => spots.flatMap(([x, y]) => dys.map((dy) => ({ x: clampX(x), y: y + dy, from: null as [number, number] | null }))));
+    // Crowded: further off the line, with a leader line back to it.
+    const far = spots.slice(0, 5).flatMap(([x, y]) => pointLabelSpots(x, y).filter((c) => c.leader).map((c) => ({ x: clampX(c.x), y: c.y, from: [x, y] as [number, number] | null })));
+    const cands = [...near, ...far];
+    const i = index.place(cands.map((c) => textBox(c.x, c.y, w, 11, 'middle')));
+    // No free room: a line's label is left out rather than printed over another (the sources still list the line).
+    if (i < 0) continue;
+    const c = cands[i];
+    const box = textBox(c.x, c.y, w, 11, 'middle');
+    const fill = MODE_COLORS[f.properties.mode];
+    out.push({ featureId: f.id, text: label, x: c.x, y: c.y, anchor: 'middle', size: 11, weight, fill, box, leader: c.from ? { x1: c.from[0], y1: c.from[1], x2: c.x, y2: c.y - 4, stroke: fill } : undefined });
   }
   return out;
 }
 
 export function mapSvg(input: SvgMapInput): string {
   const { view, basemap, features, selectedId, labels } = input;
+  const lang = input.lang ?? 'en';
   const path = framePath(view);
   const project = projector(view);
   const d = (g: Feature | FeatureCollection | Geometry) => path(g as Parameters<typeof path>[0]) ?? '';
   const out: string[] = [];
   out.push(`<rect width="${view.width}" height="${view.height}" fill="${BASEMAP_COLORS.water}"/>`);
   out.push(`<path class="land" d="${d(basemap.land)}" fill="${BASEMAP_COLORS.land}"/>`);
+  if (basemap.lakes) {
+    const lakes: FeatureCollection = { type: 'FeatureCollection', features: basemap.lakes.features.filter((f) => placeShownAt((f.properties as { z: number }).z, view.zoom)) };
+    out.push(`<path class="lakes" d="${d(lakes)}" fill="${BASEMAP_COLORS.water}" stroke="${BASEMAP_COLORS.river}" stroke-width="0.5"/>`);
+  }
   out.push(`<path class="rivers" d="${d(basemap.rivers)}" fill="none" stroke="${BASEMAP_COLORS.river}" stroke-width="${view.zoom >= 6 ? 1.6 : 0.9}"/>`);
   out.push(`<path class="borders" d="${d(basemap.borders)}" fill="none" stroke="${BASEMAP_COLORS.border}" stroke-width="0.8"/>`);
-  const minArea = countryLabelMinArea(view.zoom);
-  for (const c of (basemap['country-labels'] as FeatureCollection<Point, { name: string; area_km2: number }>).features) {
-    if (c.properties.area_km2 < minArea) continue;
-    const p = project(c.geometry.coordinates[0], c.geometry.coordinates[1]);
-    const name = c.properties.name.toUpperCase();
-    const size = view.zoom >= 5 ? 12 : 10;
-    const half = (estimate(name, size, 400) + name.length * 1.2) / 2;
-    // Only where the whole name fits in the frame: a basemap label is never cut at the edge.
-    if (p[0] - half >= 2 && p[0] + half <= view.width - 2 && p[1] - size >= 2 && p[1] + 4 <= view.height - 30) out.push(text(p[0], p[1], name, { size, fill: BASEMAP_COLORS.countryLabel, anchor: 'middle', spacing: 1.2 }));
-  }
 
   const zones = features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
   for (const f of zones) {
     const c = MODE_COLORS[f.properties.mode];
-    out.push(`<path class="zone"${attr({ 'data-feature-id': f.id })} d="${d(f.geometry)}" fill="${c}" fill-opacity="0.12" stroke="${c}" stroke-dasharray="3 2"/>`);
+    out.push(`<path class="zone"${attr({ 'data-feature-id': f.id })} d="${d(f.geometry)}" fill="${c}" fill-opacity="${f.id === selectedId ? 0.26 : 0.12}" stroke="${c}" stroke-width="${f.id === selectedId ? 2.5 : 1}" stroke-dasharray="3 2"/>`);
   }
-  for (const f of features.filter(isLine)) {
-    const geom = d(f.geometry);
-    if (!geom) continue;
+  // Lines as the screen draws them: one piece per leg, each in its lane beside the routes it shares a corridor with.
+  const pieces = renderFeatures(input.laneFeatures ?? features).features.filter((p) => p.geometry.type === 'LineString' || p.geometry.type === 'MultiLineString');
+  const piecesOf = new Map<string, typeof pieces>();
+  for (const p of pieces) piecesOf.set(p.properties.fid, [...(piecesOf.get(p.properties.fid) ?? []), p]);
+  const lineFeatures = features.filter((f) => f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString');
+  // The selected line last, so its highlight is not covered.
+  lineFeatures.sort((a, b) => Number(a.id === selectedId) - Number(b.id === selectedId));
+  for (const f of lineFeatures) {
+    if (!d(f.geometry)) continue;
     const selected = f.id === selectedId;
-    const width = (f.properties.geometry_basis === 'schematic' ? 2 : 2.5) * (selected ? 2 : 1);
-    const dash = f.properties.geometry_basis === 'schematic' ? `${+(2.5 * width).toFixed(1)} ${+(1.8 * width).toFixed(1)}` : undefined;
-    const legs = f.geometry.type === 'MultiLineString' && f.properties.legs?.length === f.geometry.coordinates.length ? f.properties.legs : null;
-    if (selected) out.push(`<path d="${geom}" fill="none" stroke="#ffffff" stroke-width="${width + 5}" stroke-linecap="round" stroke-linejoin="round"/>`);
+    const schematic = f.properties.geometry_basis === 'schematic';
+    const width = (schematic ? 2 : 2.5) * (selected ? 2 : 1);
+    const dash = schematic ? `${+(2.5 * width).toFixed(1)} ${+(1.8 * width).toFixed(1)}` : undefined;
+    const own = piecesOf.get(f.id) ?? [];
+    const geoms = own.map((p) => ({ mode: p.properties.mode, d: laneSvgPath(p.geometry.type === 'LineString' ? [(p.geometry as LineString).coordinates] : (p.geometry as MultiLineString).coordinates, project, laneOffsetPx(p.properties.lane, view.zoom), view) }));
+    const all = geoms.map((g) => g.d).join('');
+    if (!all) continue;
+    if (selected) out.push(`<path class="selected-halo"${attr({ 'data-feature-id': f.id })} d="${all}" fill="none" stroke="${SELECTED}" stroke-opacity="0.9" stroke-width="${width + 8}" stroke-linecap="round" stroke-linejoin="round"/>`);
     out.push(
-      `<path class="corridor"${attr({ 'data-feature-id': f.id, d: geom, fill: 'none', stroke: MODE_COLORS[f.properties.mode], 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': dash ? 'butt' : 'round', 'stroke-linejoin': 'round' })}/>`,
+      `<path class="corridor"${attr({ 'data-feature-id': f.id, d: all, fill: 'none', stroke: MODE_COLORS[f.properties.mode], 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': dash ? 'butt' : 'round', 'stroke-linejoin': 'round' })}/>`,
     );
-    legs?.forEach((mode, i) => {
-      const leg = d({ type: 'LineString', coordinates: (f.geometry as MultiLineString).coordinates[i] });
-      if (leg) out.push(`<path class="leg"${attr({ 'data-feature-id': f.id, 'data-leg': i, d: leg, fill: 'none', stroke: MODE_COLORS[mode], 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': 'round' })}/>`);
-    });
+    const legs = f.geometry.type === 'MultiLineString' && f.properties.legs?.length === f.geometry.coordinates.length;
+    if (legs) geoms.forEach((g, i) => g.d && out.push(`<path class="leg"${attr({ 'data-feature-id': f.id, 'data-leg': i, d: g.d, fill: 'none', stroke: MODE_COLORS[g.mode], 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': 'round' })}/>`));
   }
-  for (const f of features) {
-    if (f.geometry.type !== 'Point') continue;
+
+  const index = new CollisionIndex(labelFrame(view));
+  const points = features.filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point');
+  for (const f of points) {
     const p = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
     if (!inFrame(p, view, -12)) continue;
     const kind = (POINT_KINDS as readonly string[]).includes(f.properties.kind) ? (f.properties.kind as PointKind) : 'venue';
-    if (f.id === selectedId) out.push(`<circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="15" fill="#facc15" fill-opacity="0.55" stroke="#854d0e" stroke-width="2"/>`);
+    if (f.id === selectedId) out.push(`<circle class="selected-halo" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="15" fill="${SELECTED}" fill-opacity="0.55" stroke="#854d0e" stroke-width="2"/>`);
     else if (f.properties.geometry_basis === 'approximate')
       out.push(`<circle class="approximate" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="13" fill="${APPROXIMATE_RING.fill}" fill-opacity="0.45" stroke="${APPROXIMATE_RING.stroke}" stroke-width="1.2"/>`);
     out.push(`<g class="point"${attr({ 'data-feature-id': f.id })}>${icon(kind, p[0], p[1])}</g>`);
   }
-  const labelsOut = mapLabels(input).map((l) => text(l.x, l.y, l.text, { size: l.size, weight: l.weight, fill: l.fill, halo: true, anchor: l.anchor === 'start' ? undefined : l.anchor }));
-  out.push(`<g class="labels">${labelsOut.join('')}</g>`);
+  const atlasLabels = mapLabels(input, index).flatMap((l) => [
+    ...(l.leader ? [`<line class="leader" x1="${l.leader.x1.toFixed(1)}" y1="${l.leader.y1.toFixed(1)}" x2="${l.leader.x2.toFixed(1)}" y2="${l.leader.y2.toFixed(1)}" stroke="${l.leader.stroke}" stroke-width="0.8"/>`] : []),
+    text(l.x, l.y, l.text, { cls: 'atlas-label', size: l.size, weight: l.weight, fill: l.fill, halo: true, anchor: l.anchor === 'start' ? undefined : l.anchor }),
+  ]);
+  const measure = input.measure ?? estimateWidth;
+  // Then the basemap's names, in the room the atlas left.
+  const names = basemapNames(basemap, view, lang, index, measure);
+  const nameOut: string[] = [];
+  for (const n of names) {
+    if (n.kind === 'place') {
+      nameOut.push(`<circle cx="${n.dot![0].toFixed(1)}" cy="${n.dot![1].toFixed(1)}" r="${n.tier === 2 ? 2.2 : 3}" fill="${BASEMAP_COLORS.placeDot}" stroke="#ffffff" stroke-width="0.8"/>`);
+      nameOut.push(text(n.x, n.y, n.text, { cls: 'place', size: n.size, fill: n.tier === 2 ? BASEMAP_COLORS.placeLabel : BASEMAP_COLORS.capitalLabel, halo: BASEMAP_COLORS.land, anchor: n.anchor === 'start' ? undefined : n.anchor }));
+    } else if (n.kind === 'river') {
+      nameOut.push(text(n.x, n.y + n.size * 0.35, n.text, { cls: 'river', size: n.size, fill: BASEMAP_COLORS.riverLabel, halo: BASEMAP_COLORS.land, anchor: 'middle', spacing: 0.8, transform: `rotate(${n.angle!.toFixed(1)} ${n.x.toFixed(1)} ${n.y.toFixed(1)})` }));
+    } else {
+      nameOut.push(text(n.x, n.y, n.text, { cls: 'country', size: n.size, fill: BASEMAP_COLORS.countryLabel, anchor: 'middle', spacing: lang === 'zh' ? undefined : 1.2 }));
+    }
+  }
+  out.push(`<g class="names">${nameOut.join('')}</g>`);
+  out.push(`<g class="labels">${atlasLabels.join('')}</g>`);
 
   // Scale bar, bottom left.
   const { px, label } = input.scale;

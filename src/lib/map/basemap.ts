@@ -12,19 +12,23 @@ import { area, bboxClip, booleanPointInPolygon, centroid, pointOnFeature } from 
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { feature as topoFeature, mesh as topoMesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { riverLabel } from './basemapWater.ts';
 
-/** River centrelines for the basemap: only River/Lake centrelines, rounded, as LineStrings. */
-export function basemapRivers(fc: FeatureCollection<LineString | MultiLineString, { name_en?: string; scalerank?: number }>): FeatureCollection<MultiLineString, { name: string; scalerank: number }> {
+/** River centrelines for the basemap, rounded, as MultiLineStrings; the main rivers carry their label (`label`, `label_zh`; '' for none). */
+export function basemapRivers(
+  fc: FeatureCollection<LineString | MultiLineString, { name?: string; name_en?: string; featurecla?: string; scalerank?: number }>,
+): FeatureCollection<MultiLineString, { name: string; scalerank: number; label: string; label_zh: string }> {
   return {
     type: 'FeatureCollection',
-    features: fc.features.map((f) => ({
-      type: 'Feature',
-      properties: { name: f.properties.name_en ?? '', scalerank: f.properties.scalerank ?? 9 },
-      geometry: {
-        type: 'MultiLineString',
-        coordinates: (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates).map((l) => l.map(([x, y]) => [round(x, 3), round(y, 3)])),
-      },
-    })),
+    features: fc.features.map((f) => {
+      const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      const label = riverLabel(f.properties.name ?? '', f.properties.featurecla ?? 'River', lines[0]?.[0]?.[0] ?? 0);
+      return {
+        type: 'Feature',
+        properties: { name: f.properties.name_en ?? '', scalerank: f.properties.scalerank ?? 9, label: label?.en ?? '', label_zh: label?.zh ?? '' },
+        geometry: { type: 'MultiLineString', coordinates: lines.map((l) => l.map(([x, y]) => [round(x, 3), round(y, 3)])) },
+      };
+    }),
   };
 }
 
@@ -112,7 +116,7 @@ export interface Basemap {
   land: FeatureCollection<MultiPolygon>;
   borders: FeatureCollection<MultiLineString>;
   /** One label point per country, in its largest polygon, with that polygon's area for ranking. */
-  countryLabels: FeatureCollection<Point, { name: string; area_km2: number }>;
+  countryLabels: FeatureCollection<Point, { name: string; name_zh: string; area_km2: number }>;
 }
 
 /** A label point inside a country's largest polygon (its centroid when that falls inside). */
@@ -130,8 +134,12 @@ export function countryLabelPoint(geometry: Polygon | MultiPolygon): { point: Po
   return { point: [round(point[0], 3), round(point[1], 3)], areaKm2: Math.round(bestArea / 1e6) };
 }
 
-/** Land polygons and land borders (country boundaries between two countries) from world-atlas countries TopoJSON. */
-export function buildBasemap(topology: Topology): Basemap {
+/**
+ * Land polygons, land borders (country boundaries between two countries) and
+ * country label points from world-atlas countries TopoJSON. `chineseName`
+ * gives a country's name in Chinese from its ISO 3166-1 numeric code ('' when unknown).
+ */
+export function buildBasemap(topology: Topology, chineseName: (isoNumeric: string | undefined) => string = () => ''): Basemap {
   const land = topoFeature(topology, topology.objects.land) as unknown as FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>;
   const landFeatures = 'features' in land ? land.features : [land];
   const polys = landFeatures.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
@@ -141,7 +149,8 @@ export function buildBasemap(topology: Topology): Basemap {
     .filter((f) => f.geometry)
     .map((f) => {
       const { point, areaKm2 } = countryLabelPoint(f.geometry);
-      return { type: 'Feature' as const, properties: { name: f.properties.name, area_km2: areaKm2 }, geometry: { type: 'Point' as const, coordinates: point } };
+      const id = f.id === undefined ? undefined : String(f.id);
+      return { type: 'Feature' as const, properties: { name: f.properties.name, name_zh: chineseName(id), area_km2: areaKm2 }, geometry: { type: 'Point' as const, coordinates: point } };
     })
     .sort((a, b) => b.properties.area_km2 - a.properties.area_km2);
   return {

@@ -9,10 +9,11 @@ import type { FeatureCollection } from 'geojson';
 import type { MapView } from '../atlas/urlState.ts';
 import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
 import type { FrameView } from '../view/webMercator.ts';
-import { iconImage } from './icons.ts';
+import { labelText } from './expressions.ts';
+import { iconImage, placeDotImage } from './icons.ts';
 import { scaleBarMeaningful } from './scaleRule.ts';
 import { POINT_KINDS } from './palette.ts';
-import { ATLAS_SOURCE } from './style.ts';
+import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT } from './style.ts';
 
 /** The map as the rest of the app knows it. */
 export type AtlasMap = MlMap;
@@ -55,6 +56,8 @@ export function createAtlasMap(container: HTMLElement, style: StyleSpecification
   } catch (e) {
     throw new MapStartError(`The map could not start: ${(e as Error).message}`, e instanceof GPUInitializationError);
   }
+  // The browser tests' hook (queryRenderedFeatures, layers): on the element, not a global.
+  (container as HTMLElement & { atlasMap?: MlMap }).atlasMap = map;
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -71,9 +74,21 @@ export function createAtlasMap(container: HTMLElement, style: StyleSpecification
   const attribution = new AttributionControl({ customAttribution: MAP_ATTRIBUTION });
   map.addControl(attribution, 'bottom-right');
   attributions.set(map, attribution);
+  addMapImages(map);
+  return map;
+}
+
+/** The atlas's point symbols and the basemap's place dot, drawn on a canvas (no sprite sheet to fetch). */
+export function addMapImages(map: MlMap): void {
   const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
   for (const kind of POINT_KINDS) map.addImage(`icon-${kind}`, iconImage(kind, ratio), { pixelRatio: ratio });
-  return map;
+  map.addImage(PLACE_DOT, placeDotImage(ratio), { pixelRatio: ratio });
+}
+
+/** Every label in the reader's language: the atlas's names and the basemap's place, river and country names. */
+export function setMapLabelLanguage(map: AtlasMap, lang: 'en' | 'zh'): void {
+  for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
+  for (const [id, text] of Object.entries(basemapLabelText(lang))) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', text);
 }
 
 const attributions = new WeakMap<AtlasMap, AttributionControl>();
@@ -118,6 +133,19 @@ export function setAtlasData(map: AtlasMap, data: FeatureCollection): void {
 export function mapViewOf(map: AtlasMap): MapView {
   const c = map.getCenter();
   return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
+}
+
+/**
+ * Call `done` once, on the first frame that shows the atlas's features on the
+ * land (labels may still be placing): the benchmark's "first meaningful map".
+ */
+export function onFirstMeaningfulPaint(map: AtlasMap, done: () => void, sources: readonly string[] = [ATLAS_SOURCE, 'land']): void {
+  const check = () => {
+    if (!sources.every((id) => map.getSource(id) && map.isSourceLoaded(id))) return;
+    map.off('render', check);
+    done();
+  };
+  map.on('render', check);
 }
 
 /** The map's view and its canvas size in CSS pixels: the reader's view as a frame (for figures and embed alt text). */

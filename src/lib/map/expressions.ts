@@ -1,5 +1,6 @@
 /** Small named style expressions, shared by the layer definitions. */
 import type { ExpressionSpecification } from 'maplibre-gl';
+import { LANE_STOPS } from '../view/lanes.ts';
 import { MODE_COLORS } from './palette.ts';
 
 export function colorByMode(): ExpressionSpecification {
@@ -35,5 +36,5 @@ export function labelText(lang: 'en' | 'zh'): ExpressionSpecification {
 
 /** Pixel offset for a line's lane, growing with zoom so parallel routes stay apart. */
 export function laneOffset(): ExpressionSpecification {
-  return ['interpolate', ['linear'], ['zoom'], 3, ['*', ['get', 'lane'], 2], 7, ['*', ['get', 'lane'], 3.5], 10, ['*', ['get', 'lane'], 5]];
+  return ['interpolate', ['linear'], ['zoom'], ...LANE_STOPS.flatMap(([z, px]) => [z, ['*', ['get', 'lane'], px]])] as unknown as ExpressionSpecification;
 }

@@ -2,7 +2,7 @@
  * Point symbols, drawn once on a canvas and added to the map as images
  * (`icon-<kind>`), so the style needs no sprite sheet from a server.
  */
-import { MODE_COLORS } from './palette.ts';
+import { BASEMAP_COLORS, MODE_COLORS } from './palette.ts';
 import type { PointKind } from './palette.ts';
 
 export const ICON_SIZE = 22;
@@ -59,5 +59,23 @@ export function iconImage(kind: PointKind, pixelRatio: number): ImageData {
   // Read back at once: a CPU-backed canvas skips a GPU readback per icon (~30 ms each in software GL).
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   drawOn(ctx, ICONS[kind], size / 24);
+  return ctx.getImageData(0, 0, size, size);
+}
+
+/** The basemap's place dot (image `place-dot`): a small grey disc with a white rim, 8 CSS pixels across. */
+export const PLACE_DOT_SIZE = 8;
+
+export function placeDotImage(pixelRatio: number): ImageData {
+  const size = Math.round(PLACE_DOT_SIZE * pixelRatio);
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.beginPath();
+  ctx.arc(size / 2, size / 2, size / 2 - pixelRatio, 0, 2 * Math.PI);
+  ctx.fillStyle = BASEMAP_COLORS.placeDot;
+  ctx.fill();
+  ctx.lineWidth = pixelRatio;
+  ctx.strokeStyle = '#ffffff';
+  ctx.stroke();
   return ctx.getImageData(0, 0, size, size);
 }

@@ -21,6 +21,10 @@ export const BASEMAP_COLORS = {
   border: '#b9b2a3',
   river: '#9cc3dd',
   countryLabel: '#8a8272',
+  placeLabel: '#4b5563',
+  capitalLabel: '#1f2937',
+  placeDot: '#6b7280',
+  riverLabel: '#3b76a0',
   label: '#1f2937',
   halo: '#ffffff',
 };

@@ -3,7 +3,7 @@
  * No `glyphs` URL: MapLibre draws labels with local fonts, so nothing is
  * fetched from outside the page's origin.
  */
-import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { byInteraction, colorByMode, isSchematic, isLine, isPoint, isPolygon, labelText, laneOffset } from './expressions.ts';
 import { APPROXIMATE_RING, BASEMAP_COLORS } from './palette.ts';
@@ -154,32 +154,104 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
 export interface BasemapUrls {
   land: string | FeatureCollection;
   borders: string | FeatureCollection;
+  lakes: string | FeatureCollection;
   rivers: string | FeatureCollection;
   'country-labels': string | FeatureCollection;
+  places: string | FeatureCollection;
 }
 
-export function basemapLayers(): LayerSpecification[] {
+/** The basemap's GeoJSON sources (the app and the benchmark's floor page use the same). */
+export function basemapSources(basemap: BasemapUrls): Record<string, GeoJSONSourceSpecification> {
+  return {
+    land: { type: 'geojson', data: basemap.land, maxzoom: 8, tolerance: 0.5 },
+    borders: { type: 'geojson', data: basemap.borders, maxzoom: 8 },
+    lakes: { type: 'geojson', data: basemap.lakes, maxzoom: 8, tolerance: 0.5 },
+    rivers: { type: 'geojson', data: basemap.rivers, maxzoom: 10 },
+    'country-labels': { type: 'geojson', data: basemap['country-labels'] },
+    // Every place has its first zoom by 9 (basemapPlaces.ts): deeper tiles would only repeat them.
+    places: { type: 'geojson', data: basemap.places, maxzoom: 10 },
+  };
+}
+
+/** Shown from its first zoom (`z`, see basemapPlaces.ts). Filters see the tile's whole zoom, so `z` 4.6 appears at zoom 5. */
+const fromItsZoom: ExpressionSpecification = ['<=', ['get', 'z'], ['zoom']];
+
+export const PLACE_LABELS = 'place-labels';
+export const RIVER_LABELS = 'river-labels';
+export const COUNTRY_LABELS = 'country-labels';
+/** Image name of the place dot (drawn by icons.ts). */
+export const PLACE_DOT = 'place-dot';
+
+/** Text of each basemap label layer in a language (Chinese falls back to English where a name has none). */
+export function basemapLabelText(lang: 'en' | 'zh'): Record<typeof PLACE_LABELS | typeof RIVER_LABELS | typeof COUNTRY_LABELS, ExpressionSpecification> {
+  const either = (en: string, zh: string): ExpressionSpecification => (lang === 'zh' ? ['case', ['!=', ['get', zh], ''], ['get', zh], ['get', en]] : ['get', en]);
+  return {
+    [PLACE_LABELS]: either('name', 'name_zh'),
+    [RIVER_LABELS]: either('label', 'label_zh'),
+    [COUNTRY_LABELS]: lang === 'zh' ? either('name', 'name_zh') : ['upcase', ['get', 'name']],
+  };
+}
+
+/**
+ * Place, river and country names. They sit under the atlas's symbols in the
+ * layer order, so MapLibre places the atlas's labels first and a basemap name
+ * that would collide with one is left out; places beat rivers, countries beat
+ * places.
+ */
+export function basemapLabelLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification[] {
+  const text = basemapLabelText(lang);
   return [
-    { id: 'water', type: 'background', paint: { 'background-color': BASEMAP_COLORS.water } },
-    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': BASEMAP_COLORS.land } },
     {
-      id: 'rivers',
-      type: 'line',
+      id: RIVER_LABELS,
+      type: 'symbol',
       source: 'rivers',
+      minzoom: 5,
+      filter: ['!=', ['get', 'label'], ''],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': text[RIVER_LABELS],
+        'text-font': FONT_STACK,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 10, 13],
+        'text-letter-spacing': 0.08,
+        'symbol-spacing': 250,
+        // The rivers meander: a stricter angle finds no room for a name on them.
+        'text-max-angle': 60,
+      },
+      paint: { 'text-color': BASEMAP_COLORS.riverLabel, 'text-halo-color': BASEMAP_COLORS.land, 'text-halo-width': 1.2 },
+    },
+    {
+      id: PLACE_LABELS,
+      type: 'symbol',
+      source: 'places',
+      filter: fromItsZoom,
+      layout: {
+        'icon-image': PLACE_DOT,
+        'icon-size': ['match', ['get', 'tier'], 0, 1, 1, 0.85, 0.7],
+        'text-field': text[PLACE_LABELS],
+        'text-font': FONT_STACK,
+        'text-size': ['match', ['get', 'tier'], 0, 13, 1, 12, 11],
+        'text-anchor': 'left',
+        'text-offset': [0.5, 0],
+        'text-padding': 3,
+        // Dot and name together or not at all: a dot without its name is noise.
+        'text-optional': false,
+        'icon-optional': false,
+        'symbol-sort-key': ['get', 'rank'],
+      },
       paint: {
-        'line-color': BASEMAP_COLORS.river,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, ['case', ['<=', ['get', 'scalerank'], 2], 1, 0.4], 8, ['case', ['<=', ['get', 'scalerank'], 2], 2.5, 1.2]],
+        'text-color': ['match', ['get', 'tier'], 2, BASEMAP_COLORS.placeLabel, BASEMAP_COLORS.capitalLabel],
+        'text-halo-color': BASEMAP_COLORS.land,
+        'text-halo-width': 1.2,
       },
     },
-    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.8 } },
     {
-      id: 'country-labels',
+      id: COUNTRY_LABELS,
       type: 'symbol',
       source: 'country-labels',
       // Big countries first; small ones appear as the reader zooms in.
       filter: ['>=', ['get', 'area_km2'], ['step', ['zoom'], 1000000, 3, 250000, 4, 60000, 5, 15000, 6, 2000]],
       layout: {
-        'text-field': ['upcase', ['get', 'name']],
+        'text-field': text[COUNTRY_LABELS],
         'text-font': FONT_STACK,
         'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
         'text-letter-spacing': 0.12,
@@ -191,17 +263,54 @@ export function basemapLayers(): LayerSpecification[] {
   ];
 }
 
+/** Land, water, rivers and borders: everything of the basemap that is not a label. */
+export function basemapLayers(): LayerSpecification[] {
+  return [
+    { id: 'water', type: 'background', paint: { 'background-color': BASEMAP_COLORS.water } },
+    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': BASEMAP_COLORS.land } },
+    { id: 'lakes', type: 'fill', source: 'lakes', filter: fromItsZoom, paint: { 'fill-color': BASEMAP_COLORS.water, 'fill-outline-color': BASEMAP_COLORS.river } },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'rivers',
+      paint: {
+        'line-color': BASEMAP_COLORS.river,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, ['case', ['<=', ['get', 'scalerank'], 2], 1, 0.4], 8, ['case', ['<=', ['get', 'scalerank'], 2], 2.5, 1.2]],
+      },
+    },
+    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.8 } },
+  ];
+}
+
+/**
+ * The atlas's symbols as collision boxes only (invisible): placed after the
+ * atlas's own labels and before the basemap's names, so a place name never
+ * covers an atlas symbol. (The visible symbols ignore placement, so that
+ * atlas labels keep their room among atlas symbols as before.)
+ */
+export function atlasSymbolShields(): LayerSpecification {
+  return {
+    id: 'atlas-points-shield',
+    type: 'symbol',
+    source: ATLAS_SOURCE,
+    filter: isPoint,
+    layout: { 'icon-image': ['concat', 'icon-', ['get', 'kind']], 'icon-allow-overlap': true, 'icon-ignore-placement': false, 'icon-padding': 2 },
+    paint: { 'icon-opacity': 0 },
+  };
+}
+
+/** Atlas geometry, then basemap names, then the atlas's symbols and labels on top (and first to claim room). */
+export function styleLayers(lang: 'en' | 'zh', pointCount: number): LayerSpecification[] {
+  const atlas = atlasLayers(lang, pointCount);
+  const symbolsFrom = atlas.findIndex((l) => l.id === 'atlas-points-halo');
+  return [...basemapLayers(), ...atlas.slice(0, symbolsFrom), ...basemapLabelLayers(lang), atlasSymbolShields(), ...atlas.slice(symbolsFrom)];
+}
+
 export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, lang: 'en' | 'zh' = 'en', pointCount = 0) {
   const atlasSource: GeoJSONSourceSpecification = { type: 'geojson', data: atlasData, promoteId: 'fid' };
   return {
     version: 8,
-    sources: {
-      land: { type: 'geojson', data: basemap.land, maxzoom: 8, tolerance: 0.5 },
-      borders: { type: 'geojson', data: basemap.borders, maxzoom: 8 },
-      rivers: { type: 'geojson', data: basemap.rivers, maxzoom: 10 },
-      'country-labels': { type: 'geojson', data: basemap['country-labels'] },
-      [ATLAS_SOURCE]: atlasSource,
-    },
-    layers: [...basemapLayers(), ...atlasLayers(lang, pointCount)],
+    sources: { ...basemapSources(basemap), [ATLAS_SOURCE]: atlasSource },
+    layers: styleLayers(lang, pointCount),
   } satisfies StyleSpecification;
 }

@@ -85,6 +85,19 @@ export function frameView(box: Box, current: MapView, width: number, height: num
   return fitView(box, width, height, pad, FRAME_MAX_ZOOM);
 }
 
+/** Room kept around the atlas's data in the first view. */
+export const FIRST_VIEW_PADDING = 50;
+
+/**
+ * The first view when the URL names none: the atlas's data fitted into the
+ * map (all of it, from the box around every feature), or DEFAULT_VIEW when
+ * there is nothing to fit or the map has no size yet.
+ */
+export function firstView(dataBox: Box | null, width: number, height: number): MapView {
+  if (!dataBox || !dataBox.every(Number.isFinite) || width < 50 || height < 50) return DEFAULT_VIEW;
+  return fitView(dataBox, width, height, FIRST_VIEW_PADDING, FRAME_MAX_ZOOM);
+}
+
 /**
  * One rule for showing the selection, whichever way it was made (a click, the
  * URL, the iframe API): it must be in the part of the map that is visible,

@@ -1,0 +1,155 @@
+/**
+ * The basemap's names for the SVG renderers (fallback map and SVG figure):
+ * country, place and river names in the reader's language, with the same
+ * density rule and priorities as the MapLibre style, placed through a
+ * collision index the caller has already filled with the atlas's symbols and
+ * labels, so the atlas always wins. Pure.
+ */
+import type { FeatureCollection, MultiLineString, Point, Position } from 'geojson';
+import { placeShownAt, type PlaceProperties } from '../map/basemapPlaces.ts';
+import { type CollisionIndex, textBox } from './collision.ts';
+import { projector, type FrameView } from './webMercator.ts';
+
+/** Width of a text in CSS pixels; the browser passes canvas measurement, tests an estimate. */
+export type LabelMeasure = (text: string, size: number, weight: number) => number;
+
+const CJK = /[\u3000-\u9fff\uf900-\ufaff]/;
+/** A rough width: CJK characters are square, Latin ones a bit over half the size. */
+export const estimateWidth: LabelMeasure = (text, size) => [...text].reduce((w, c) => w + (CJK.test(c) ? size : size * 0.58), 0);
+
+export interface NameLabel {
+  kind: 'country' | 'place' | 'river';
+  text: string;
+  /** Anchor point of the text's baseline. */
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  size: number;
+  /** Places: 0 national capital, 1 provincial capital, 2 other. */
+  tier?: 0 | 1 | 2;
+  /** Places: where the dot goes. */
+  dot?: [number, number];
+  /** Rivers: rotation in degrees about (x, y). */
+  angle?: number;
+}
+
+export interface BasemapNameLayers {
+  places?: FeatureCollection;
+  rivers?: FeatureCollection;
+  'country-labels'?: FeatureCollection;
+}
+
+/** Minimum area (km²) of a country named at a zoom, as the map style does. */
+export function countryLabelMinArea(zoom: number): number {
+  return zoom < 3 ? 1_000_000 : zoom < 4 ? 250_000 : zoom < 5 ? 60_000 : zoom < 6 ? 15_000 : 2_000;
+}
+
+export const RIVER_LABEL_MIN_ZOOM = 5;
+export const placeTextSize = (tier: number) => (tier === 0 ? 13 : tier === 1 ? 12 : 11);
+
+const pick = (lang: 'en' | 'zh', en: string, zh: string | undefined) => (lang === 'zh' && zh ? zh : en);
+
+/** The longest run of a projected line that stays inside the frame (with a margin). */
+function longestRun(lines: Position[][], project: (lng: number, lat: number) => [number, number], view: FrameView, margin: number): [number, number][] {
+  let best: [number, number][] = [];
+  let bestLength = -1;
+  for (const line of lines) {
+    let run: [number, number][] = [];
+    const flush = () => {
+      const length = run.slice(1).reduce((s, p, i) => s + Math.hypot(p[0] - run[i][0], p[1] - run[i][1]), 0);
+      if (run.length > 1 && length > bestLength) [best, bestLength] = [run, length];
+      run = [];
+    };
+    for (const [lng, lat] of line) {
+      const p = project(lng, lat);
+      if (p[0] >= margin && p[1] >= margin && p[0] <= view.width - margin && p[1] <= view.height - margin) run.push(p);
+      else flush();
+    }
+    flush();
+  }
+  return best;
+}
+
+/** Point `at` pixels along a polyline, and the direction there (degrees, kept upright). */
+function along(run: [number, number][], at: number, span: number): { x: number; y: number; angle: number } | null {
+  const pointAt = (d: number): [number, number] => {
+    let left = Math.max(0, d);
+    for (let i = 1; i < run.length; i++) {
+      const step = Math.hypot(run[i][0] - run[i - 1][0], run[i][1] - run[i - 1][1]);
+      if (step >= left && step > 0) return [run[i - 1][0] + ((run[i][0] - run[i - 1][0]) * left) / step, run[i - 1][1] + ((run[i][1] - run[i - 1][1]) * left) / step];
+      left -= step;
+    }
+    return run[run.length - 1];
+  };
+  const a = pointAt(at - span / 2);
+  const b = pointAt(at + span / 2);
+  const m = pointAt(at);
+  let angle = (Math.atan2(b[1] - a[1], b[0] - a[0]) * 180) / Math.PI;
+  if (angle > 90) angle -= 180;
+  if (angle < -90) angle += 180;
+  return { x: m[0], y: m[1], angle };
+}
+
+/** Country, place and river names that fit, in that priority, after whatever `index` already holds. */
+export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: 'en' | 'zh', index: CollisionIndex, measure: LabelMeasure = estimateWidth): NameLabel[] {
+  const project = projector(view);
+  const out: NameLabel[] = [];
+  const inFrame = (p: [number, number], m: number) => p[0] >= m && p[1] >= m && p[0] <= view.width - m && p[1] <= view.height - m;
+
+  const minArea = countryLabelMinArea(view.zoom);
+  const countries = ((layers['country-labels']?.features ?? []) as FeatureCollection<Point, { name: string; name_zh?: string; area_km2: number }>['features'])
+    .filter((c) => c.properties.area_km2 >= minArea)
+    .sort((a, b) => b.properties.area_km2 - a.properties.area_km2);
+  for (const c of countries) {
+    const p = project(c.geometry.coordinates[0], c.geometry.coordinates[1]);
+    if (!inFrame(p, 10)) continue;
+    const text = lang === 'zh' && c.properties.name_zh ? c.properties.name_zh : c.properties.name.toUpperCase();
+    const size = view.zoom >= 5 ? 12 : 10;
+    const width = measure(text, size, 400) + (lang === 'zh' ? 0 : text.length * 1.2);
+    if (index.place([textBox(p[0], p[1], width, size, 'middle')]) >= 0) out.push({ kind: 'country', text, x: p[0], y: p[1], anchor: 'middle', size });
+  }
+
+  const places = ((layers.places?.features ?? []) as FeatureCollection<Point, PlaceProperties>['features'])
+    .filter((f) => placeShownAt(f.properties.z, view.zoom))
+    .sort((a, b) => a.properties.rank - b.properties.rank);
+  for (const f of places) {
+    const p = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
+    if (!inFrame(p, 2)) continue;
+    const { tier } = f.properties;
+    const text = pick(lang, f.properties.name, f.properties.name_zh);
+    const size = placeTextSize(tier);
+    const width = measure(text, size, 400);
+    const dot = { x0: p[0] - 3, y0: p[1] - 3, x1: p[0] + 3, y1: p[1] + 3 };
+    const right = textBox(p[0] + 6, p[1] + size * 0.35, width, size, 'start');
+    const left = textBox(p[0] - 6, p[1] + size * 0.35, width, size, 'end');
+    const withDot = (b: typeof dot) => ({ x0: Math.min(b.x0, dot.x0), y0: Math.min(b.y0, dot.y0), x1: Math.max(b.x1, dot.x1), y1: Math.max(b.y1, dot.y1) });
+    const choice = index.place([withDot(right), withDot(left)]);
+    if (choice < 0) continue;
+    out.push({ kind: 'place', text, x: p[0] + (choice === 0 ? 6 : -6), y: p[1] + size * 0.35, anchor: choice === 0 ? 'start' : 'end', size, tier, dot: p });
+  }
+
+  if (view.zoom >= RIVER_LABEL_MIN_ZOOM) {
+    const rivers = (layers.rivers?.features ?? []) as FeatureCollection<MultiLineString, { label?: string; label_zh?: string }>['features'];
+    for (const r of rivers) {
+      if (!r.properties.label) continue;
+      const text = pick(lang, r.properties.label, r.properties.label_zh);
+      const size = view.zoom >= 8 ? 12 : 11;
+      const width = measure(text, size, 400);
+      const run = longestRun(r.geometry.coordinates, project, view, 20);
+      const length = run.slice(1).reduce((s, p, i) => s + Math.hypot(p[0] - run[i][0], p[1] - run[i][1]), 0);
+      if (length < width * 1.5) continue;
+      for (const t of [0.5, 0.3, 0.7]) {
+        const spot = along(run, length * t, width);
+        if (!spot) continue;
+        // The box of the rotated text, axis-aligned.
+        const rad = (spot.angle * Math.PI) / 180;
+        const hw = (Math.abs(Math.cos(rad)) * width + Math.abs(Math.sin(rad)) * size) / 2;
+        const hh = (Math.abs(Math.sin(rad)) * width + Math.abs(Math.cos(rad)) * size) / 2;
+        if (index.place([{ x0: spot.x - hw, y0: spot.y - hh, x1: spot.x + hw, y1: spot.y + hh }]) < 0) continue;
+        out.push({ kind: 'river', text, x: spot.x, y: spot.y, anchor: 'middle', size, angle: spot.angle });
+        break;
+      }
+    }
+  }
+  return out;
+}
