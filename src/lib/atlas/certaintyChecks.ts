@@ -41,6 +41,9 @@ function isLonLat(v: unknown): v is [number, number] {
 }
 
 /** The feature's `references`, checked; only well-formed ones are returned. */
+/** Links shown to readers are http(s) only: the build refuses what the browser's runtime check would (runtimeCheck.ts). */
+const isWebUrl = (v: unknown): boolean => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v);
+
 export function checkReferences(raw: unknown, issues: CertaintyIssue[]): GeometryReference[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
@@ -60,6 +63,10 @@ export function checkReferences(raw: unknown, issues: CertaintyIssue[]): Geometr
         issues.push({ message: `references[${i}].${key} is not text`, hint: `give "${key}" as a non-empty string, or leave it out`, path: at(key) });
         ok = false;
       }
+    if (ok && r.url !== undefined && !isWebUrl(r.url)) {
+      issues.push({ message: `references[${i}].url "${String(r.url).slice(0, 200)}" is not an http(s) address`, hint: 'link the source with an address starting with https://', path: at('url') });
+      ok = false;
+    }
     if (r.coordinate !== undefined && !isLonLat(r.coordinate)) {
       issues.push({
         message: `references[${i}].coordinate ${JSON.stringify(r.coordinate)} is not a [lon, lat] position`,
@@ -174,6 +181,7 @@ export function checkPublishedLength(raw: unknown, geometry: Geometry | null | u
     issues.push({ message: `published_length.km ${JSON.stringify(raw.km)} is not a positive number of kilometres`, hint, path: ['properties', 'published_length', 'km'] });
   if (!nonEmpty(raw.title)) issues.push({ message: 'published_length has no "title" naming its source', hint, path: ['properties', 'published_length', 'title'] });
   if (raw.url !== undefined && !nonEmpty(raw.url)) issues.push({ message: 'published_length.url is not text', hint, path: ['properties', 'published_length', 'url'] });
+  else if (raw.url !== undefined && !isWebUrl(raw.url)) issues.push({ message: `published_length.url "${String(raw.url).slice(0, 200)}" is not an http(s) address`, hint, path: ['properties', 'published_length', 'url'] });
   const unknown = Object.keys(raw).filter((k) => !['km', 'title', 'url'].includes(k));
   if (unknown.length) issues.push({ message: `published_length has unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}`, hint, path: ['properties', 'published_length', unknown[0]] });
   if (geometry && geometry.type !== 'LineString' && geometry.type !== 'MultiLineString')

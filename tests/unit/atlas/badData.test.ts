@@ -63,6 +63,7 @@ const EXPECTED: Record<string, RegExp[]> = {
   'reference-with-build-note': [/\[sample-river-port\]: references\[0\] reads like a build note \("from memory"\): references are shown to readers/, /fix: name the published source and link it; put how the geometry was made .* in data\/derive\/notes\.yaml/],
   'inferred-without-reasoning': [/\[sample-river-port\]: citations\[0\] has support "inferred" but no "reasoning"/, /fix: add "reasoning": one sentence/],
   'reasoning-on-explicit-citation': [/\[sample-river-port\]: citations\[0\] has a "reasoning" but its support is explicit/, /fix: if the quote does not name what the feature shows, add "support": "inferred"/],
+  'reference-url-not-web': [/\[sample-river-port\]: references\[0\]\.url "javascript:alert\('x'\)" is not an http\(s\) address/, /fix: link the source with an address starting with https:\/\//],
   'unknown-support': [/\[sample-river-port\]: citations\[0\]\.support "implied" is not one of explicit, inferred/, /fix: use "explicit"/],
   'published-length-malformed': [/\[sample-route\]: published_length\.km "1,035" is not a positive number of kilometres/, /published_length has no "title" naming its source/, /published_length has unknown field\(s\) "source"/],
   'rfc7946-bare-geometry': [/not a GeoJSON FeatureCollection \(found "type": "Polygon"\)/, /ports\.geojson:3:19: RFC 7946: Expected to find an array of positions here\./],
