@@ -173,6 +173,8 @@ test('the SVG figure over Chengdu–Chongqing names places and no label overprin
       }
     return { clashes, places: boxes.filter((b) => b.cls === 'place').map((b) => b.text), atlas: boxes.filter((b) => b.cls === 'atlas-label').length };
   });
+  // The figure's page opened beside the app's: headless Chromium captures only the page in front.
+  await page.bringToFront();
   await page.screenshot({ path: resolve(SCREENSHOT_DIR, 'places-figure-chengdu-chongqing.png') });
   expect(result.atlas).toBeGreaterThan(3);
   expect(result.places.length).toBeGreaterThan(0);
