@@ -4,6 +4,7 @@
  * outlines. Pure.
  */
 import type { AtlasFeature, Citation, GeometryBasis } from './types.ts';
+import { isWebUrl } from './webUrl.ts';
 
 export type CertaintyKey = 'surveyedPoint' | 'surveyedPath' | 'approximatePoint' | 'approximatePath' | 'schematicLine' | 'schematicArea';
 
@@ -23,5 +24,5 @@ export const isInferred = (c: Pick<Citation, 'support'>) => c.support === 'infer
 
 /** A link a reader may follow: only http(s), never `javascript:` or a relative path from data. */
 export function readerLink(url: string | undefined): string | undefined {
-  return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+  return isWebUrl(url) ? url : undefined;
 }

@@ -9,6 +9,7 @@ import type { Geometry } from 'geojson';
 import type { JSONPath } from 'jsonc-parser';
 import { haversineKm } from '../geo/coords.ts';
 import { CITATION_SUPPORTS, GEOMETRY_BASES, type CitationSupport, type GeometryReference, type PublishedLength } from './types.ts';
+import { isWebUrl } from './webUrl.ts';
 
 export interface CertaintyIssue {
   message: string;
@@ -41,9 +42,6 @@ function isLonLat(v: unknown): v is [number, number] {
 }
 
 /** The feature's `references`, checked; only well-formed ones are returned. */
-/** Links shown to readers are http(s) only: the build refuses what the browser's runtime check would (runtimeCheck.ts). */
-const isWebUrl = (v: unknown): boolean => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v);
-
 export function checkReferences(raw: unknown, issues: CertaintyIssue[]): GeometryReference[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {

@@ -5,6 +5,7 @@ import type { Problem } from './problems.ts';
 import type { SourceFile } from './compile.ts';
 import { checkDate } from './dates.ts';
 import type { AtlasDocument, DatePrecision } from './types.ts';
+import { isWebUrl } from './webUrl.ts';
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export { checkDate } from './dates.ts';
@@ -57,7 +58,7 @@ export function compileDocument(file: SourceFile, problems: Problem[]): AtlasDoc
   if (d.parties !== undefined && (!Array.isArray(d.parties) || parties.length !== d.parties.length || parties.length === 0))
     at('`parties` must be a list of names', 'write `parties: ["…", "…"]`, or leave the field out', lineOf('parties'), who);
   // The url becomes a link in the document view: only web addresses, never javascript: or data:.
-  if (d.url !== undefined && !(typeof d.url === 'string' && /^https?:\/\/[^\s]+$/i.test(d.url)))
+  if (d.url !== undefined && !isWebUrl(d.url))
     at(`url "${String(d.url)}" is not an http(s) address`, 'write the address the article was published at, starting with https://', lineOf('url'), who);
   if (!parsed.body.trim()) at('document body is empty', 'paste the article text below the closing ---', parsed.bodyLine, who);
   if (problems.length > before || !id || !title || !precision || !publisher) return null;

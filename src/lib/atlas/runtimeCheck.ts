@@ -11,6 +11,7 @@ import { selectorMatches } from './anchor.ts';
 import { checkDate } from './dates.ts';
 import { countPositions, fmt, LIMITS, POSITION_DEPTH } from './limits.ts';
 import { CITATION_SUPPORTS, FEATURE_KINDS, GEOMETRY_BASES, MODES, type Atlas } from './types.ts';
+import { isWebUrl } from './webUrl.ts';
 
 /** At most this many problems are listed; a broken file would otherwise list thousands. */
 const MAX_PROBLEMS = 20;
@@ -33,7 +34,6 @@ function isPosition(p: unknown): boolean {
 const DEPTH = POSITION_DEPTH;
 const isOptStr = (v: unknown) => v === undefined || typeof v === 'string';
 /** Only web addresses become links (never javascript: or data:). */
-const isWebUrl = (v: unknown) => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v);
 /** A value for a message: short, and never the whole of a huge string. */
 const show = (v: unknown) => {
   const s = JSON.stringify(v) ?? String(v);
