@@ -25,6 +25,12 @@ export function formatKm(km: number): string {
   return `${Math.round(km).toLocaleString('en-US')} km`;
 }
 
+/** An area: whole km², grouped ("2,051,767 km²"); under 10 km² with one decimal. */
+export function formatKm2(km2: number): string {
+  const rounded = km2 < 10 ? Math.round(km2 * 10) / 10 : Math.round(km2);
+  return `${rounded.toLocaleString('en-US')} km²`;
+}
+
 export function documentCitationLine(doc: AtlasDocument, lang: Lang = 'en'): string {
   return `${doc.publisher}${lang === 'zh' ? '，' : ', '}${formatDate(doc.date, lang)}`;
 }

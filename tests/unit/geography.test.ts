@@ -99,6 +99,13 @@ describe('documents', () => {
 
 // ---------------------------------------------------------------- features
 describe('features', () => {
+  it('zones are areas: every feature of kind zone is a Polygon or MultiPolygon (drawn filled, with an area, never a length)', () => {
+    for (const { file, feature } of features) {
+      if (feature.properties.kind !== 'zone' || feature.geometry === null) continue;
+      expect(['Polygon', 'MultiPolygon'], `${file}: zone "${feature.id}" is a ${feature.geometry.type}; give it a \`polygons\` recipe`).toContain(feature.geometry.type);
+    }
+  });
+
   it('have unique kebab-case ids and the required properties', () => {
     const seen = new Set<string>();
     const kinds = new Set([

@@ -6,13 +6,21 @@
 import type { AtlasFeature, Citation, GeometryBasis } from './types.ts';
 import { isWebUrl } from './webUrl.ts';
 
-export type CertaintyKey = 'surveyedPoint' | 'surveyedPath' | 'approximatePoint' | 'approximatePath' | 'schematicLine' | 'schematicArea';
+export type CertaintyKey =
+  | 'surveyedPoint'
+  | 'surveyedPath'
+  | 'surveyedArea'
+  | 'approximatePoint'
+  | 'approximatePath'
+  | 'approximateArea'
+  | 'schematicLine'
+  | 'schematicArea';
 
 export function certaintyKey(basis: GeometryBasis, geometryType: string): CertaintyKey {
   const area = geometryType.includes('Polygon');
   const point = geometryType.includes('Point');
-  if (basis === 'surveyed') return point ? 'surveyedPoint' : 'surveyedPath';
-  if (basis === 'approximate') return point ? 'approximatePoint' : 'approximatePath';
+  if (basis === 'surveyed') return point ? 'surveyedPoint' : area ? 'surveyedArea' : 'surveyedPath';
+  if (basis === 'approximate') return point ? 'approximatePoint' : area ? 'approximateArea' : 'approximatePath';
   return area ? 'schematicArea' : 'schematicLine';
 }
 

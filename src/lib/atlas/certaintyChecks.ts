@@ -8,7 +8,7 @@
 import type { Geometry } from 'geojson';
 import type { JSONPath } from 'jsonc-parser';
 import { haversineKm } from '../geo/coords.ts';
-import { CITATION_SUPPORTS, GEOMETRY_BASES, type CitationSupport, type GeometryReference, type PublishedLength } from './types.ts';
+import { CITATION_SUPPORTS, GEOMETRY_BASES, type CitationSupport, type GeometryReference, type PublishedArea, type PublishedLength } from './types.ts';
 import { isWebUrl } from './webUrl.ts';
 
 export interface CertaintyIssue {
@@ -166,24 +166,59 @@ export function checkCitationSupport(c: Obj, ci: number, issues: CertaintyIssue[
   return { support, reasoning: reasoning as string | undefined };
 }
 
-/** The optional `published_length`. */
-export function checkPublishedLength(raw: unknown, geometry: Geometry | null | undefined, issues: CertaintyIssue[]): PublishedLength | undefined {
+/** What a published figure measures: its field, its number's key and unit, an example, and the geometries it fits. */
+interface MeasureSpec<K extends string> {
+  field: 'published_length' | 'published_area';
+  key: K;
+  unit: string;
+  example: string;
+  fits: (type: Geometry['type']) => boolean;
+  misfit: (type: Geometry['type']) => { message: string; hint: string };
+}
+
+/** A published length or area: `{<key>: positive number, title, url?}` on a geometry it fits. */
+function checkPublishedMeasure<K extends string>(raw: unknown, geometry: Geometry | null | undefined, issues: CertaintyIssue[], spec: MeasureSpec<K>): ({ title: string; url?: string } & Record<K, number>) | undefined {
   if (raw === undefined) return undefined;
-  const hint = 'write "published_length": {"km": 1035, "title": "<the source that publishes it>", "url": "https://…"}';
+  const { field, key } = spec;
+  const hint = `write "${field}": ${spec.example}`;
   if (!isObj(raw)) {
-    issues.push({ message: '"published_length" is not an object', hint, path: ['properties', 'published_length'] });
+    issues.push({ message: `"${field}" is not an object`, hint, path: ['properties', field] });
     return undefined;
   }
   const before = issues.length;
-  if (typeof raw.km !== 'number' || !Number.isFinite(raw.km) || raw.km <= 0)
-    issues.push({ message: `published_length.km ${JSON.stringify(raw.km)} is not a positive number of kilometres`, hint, path: ['properties', 'published_length', 'km'] });
-  if (!nonEmpty(raw.title)) issues.push({ message: 'published_length has no "title" naming its source', hint, path: ['properties', 'published_length', 'title'] });
-  if (raw.url !== undefined && !nonEmpty(raw.url)) issues.push({ message: 'published_length.url is not text', hint, path: ['properties', 'published_length', 'url'] });
-  else if (raw.url !== undefined && !isWebUrl(raw.url)) issues.push({ message: `published_length.url "${String(raw.url).slice(0, 200)}" is not an http(s) address`, hint, path: ['properties', 'published_length', 'url'] });
-  const unknown = Object.keys(raw).filter((k) => !['km', 'title', 'url'].includes(k));
-  if (unknown.length) issues.push({ message: `published_length has unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}`, hint, path: ['properties', 'published_length', unknown[0]] });
-  if (geometry && geometry.type !== 'LineString' && geometry.type !== 'MultiLineString')
-    issues.push({ message: `published_length on a ${geometry.type}: only lines have a length`, hint: 'remove "published_length", or give the feature a LineString geometry', path: ['properties', 'published_length'] });
+  const value = raw[key];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    issues.push({ message: `${field}.${key} ${JSON.stringify(value)} is not a positive number of ${spec.unit}`, hint, path: ['properties', field, key] });
+  if (!nonEmpty(raw.title)) issues.push({ message: `${field} has no "title" naming its source`, hint, path: ['properties', field, 'title'] });
+  if (raw.url !== undefined && !nonEmpty(raw.url)) issues.push({ message: `${field}.url is not text`, hint, path: ['properties', field, 'url'] });
+  else if (raw.url !== undefined && !isWebUrl(raw.url)) issues.push({ message: `${field}.url "${String(raw.url).slice(0, 200)}" is not an http(s) address`, hint, path: ['properties', field, 'url'] });
+  const unknown = Object.keys(raw).filter((k) => ![key, 'title', 'url'].includes(k));
+  if (unknown.length) issues.push({ message: `${field} has unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}`, hint, path: ['properties', field, unknown[0]] });
+  if (geometry && !spec.fits(geometry.type)) issues.push({ ...spec.misfit(geometry.type), path: ['properties', field] });
   if (issues.length > before) return undefined;
-  return { km: raw.km as number, title: raw.title as string, ...(raw.url ? { url: raw.url as string } : {}) };
+  return { [key]: value as number, title: raw.title as string, ...(raw.url ? { url: raw.url as string } : {}) } as { title: string; url?: string } & Record<K, number>;
+}
+
+/** The optional `published_length`. */
+export function checkPublishedLength(raw: unknown, geometry: Geometry | null | undefined, issues: CertaintyIssue[]): PublishedLength | undefined {
+  return checkPublishedMeasure(raw, geometry, issues, {
+    field: 'published_length',
+    key: 'km',
+    unit: 'kilometres',
+    example: '{"km": 1035, "title": "<the source that publishes it>", "url": "https://…"}',
+    fits: (t) => t === 'LineString' || t === 'MultiLineString',
+    misfit: (t) => ({ message: `published_length on a ${t}: only lines have a length`, hint: 'remove "published_length", or give the feature a LineString geometry' }),
+  });
+}
+
+/** The optional `published_area`, for zones. */
+export function checkPublishedArea(raw: unknown, geometry: Geometry | null | undefined, issues: CertaintyIssue[]): PublishedArea | undefined {
+  return checkPublishedMeasure(raw, geometry, issues, {
+    field: 'published_area',
+    key: 'km2',
+    unit: 'square kilometres',
+    example: '{"km2": 2050000, "title": "<the source that publishes it>", "url": "https://…"}',
+    fits: (t) => t === 'Polygon' || t === 'MultiPolygon',
+    misfit: (t) => ({ message: `published_area on a ${t}: only zones (Polygon, MultiPolygon) have an area`, hint: 'remove "published_area", or draw the zone as a Polygon (a `polygons` recipe in data/derive/geometry.yaml)' }),
+  });
 }

@@ -3,7 +3,7 @@
  * into one validated Atlas, collecting every problem instead of stopping at the
  * first. Pure: the caller reads the files (see scripts/data-files.ts).
  */
-import { length as turfLength } from '@turf/turf';
+import { area as turfArea, length as turfLength } from '@turf/turf';
 import { getIssues as rfc7946Issues } from '@placemarkio/check-geojson';
 import type { JSONPath } from 'jsonc-parser';
 import type { Feature, Geometry } from 'geojson';
@@ -16,6 +16,7 @@ import { validateGeometry } from './geometryChecks.ts';
 import {
   checkCitationSupport,
   checkGeometryBasis,
+  checkPublishedArea,
   checkPublishedLength,
   checkReferences,
   checkReferenceWording,
@@ -252,6 +253,7 @@ function compileFeatureFile(
     checkReferenceWording(references, certainty);
     if (!geometryIssues.length) checkSurveyedSources(p.geometry_basis, references, geometry, certainty);
     const publishedLength = checkPublishedLength(p.published_length, geometry, certainty);
+    const publishedArea = checkPublishedArea(p.published_area, geometry, certainty);
     report();
     if (problems.length > before || !geometry || typeof f.id !== 'string') return;
     coordinatesAt.set(f.id, { file: file.path, id: f.id, ...where(['geometry', 'coordinates']) });
@@ -259,6 +261,7 @@ function compileFeatureFile(
       geometry.type === 'LineString' || geometry.type === 'MultiLineString'
         ? Math.round(turfLength({ type: 'Feature', geometry, properties: {} }, { units: 'kilometers' }))
         : undefined;
+    const areaKm2 = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' ? Math.round(turfArea({ type: 'Feature', geometry, properties: {} }) / 1e6) : undefined;
     out.push({
       type: 'Feature',
       id: f.id,
@@ -280,6 +283,8 @@ function compileFeatureFile(
             ? geometry.coordinates.map((coordinates) => Math.round(turfLength({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: {} }, { units: 'kilometers' })))
             : undefined,
         ...(publishedLength ? { published_length: publishedLength } : {}),
+        ...(areaKm2 !== undefined ? { area_km2: areaKm2 } : {}),
+        ...(publishedArea ? { published_area: publishedArea } : {}),
       },
     });
   });

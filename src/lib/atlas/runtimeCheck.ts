@@ -125,10 +125,12 @@ export function checkAtlas(value: unknown): string[] {
         else if (r.coordinate !== undefined && !isPosition(r.coordinate)) add(`${who}: reference ${ri + 1} has a broken coordinate`);
       });
     if (p.description_zh !== undefined && !isStr(p.description_zh)) add(`${who} has a broken description_zh`);
-    const len = p.published_length;
-    if (len !== undefined && (!isObj(len) || typeof len.km !== 'number' || !(len.km > 0) || !isStr(len.title)))
-      add(`${who} has a broken published_length`);
-    else if (len !== undefined && (len as Obj).url !== undefined && !isWebUrl((len as Obj).url)) add(`${who}: published_length has a url that is not an http(s) address`);
+    for (const [field, key] of [['published_length', 'km'], ['published_area', 'km2']] as const) {
+      const measure = p[field];
+      if (measure !== undefined && (!isObj(measure) || typeof measure[key] !== 'number' || !((measure[key] as number) > 0) || !isStr(measure.title))) add(`${who} has a broken ${field}`);
+      else if (measure !== undefined && (measure as Obj).url !== undefined && !isWebUrl((measure as Obj).url)) add(`${who}: ${field} has a url that is not an http(s) address`);
+    }
+    if (p.area_km2 !== undefined && !(typeof p.area_km2 === 'number' && Number.isFinite(p.area_km2))) add(`${who} has a broken area_km2`);
     if (!Array.isArray(p.citations) || p.citations.length === 0) return add(`${who} has no citations`);
     p.citations.forEach((c: unknown, ci: number) => {
       if (!isObj(c) || !isStr(c.document)) return add(`${who}: citation ${ci + 1} names no document`);

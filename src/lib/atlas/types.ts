@@ -76,6 +76,13 @@ export interface PublishedLength {
   url?: string;
 }
 
+/** A published area of a zone, with its source. */
+export interface PublishedArea {
+  km2: number;
+  title: string;
+  url?: string;
+}
+
 export interface FeatureProperties {
   name: string;
   name_zh?: string;
@@ -95,6 +102,10 @@ export interface FeatureProperties {
   leg_lengths_km?: number[];
   /** A published route length for a line feature, with its source. */
   published_length?: PublishedLength;
+  /** Geodesic area in km² (turf), for zones (Polygon and MultiPolygon features). */
+  area_km2?: number;
+  /** A published area for a zone, with its source. */
+  published_area?: PublishedArea;
 }
 
 export interface AtlasFeature {

@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { AtlasFeature } from '../atlas/types.ts';
 import { ICON_SIZE, ICONS } from '../map/icons.ts';
-import { APPROXIMATE_RING, BASEMAP_COLORS, MODE_COLORS, POINT_KINDS, type PointKind } from '../map/palette.ts';
+import { APPROXIMATE_RING, BASEMAP_COLORS, MODE_COLORS, POINT_KINDS, ZONE_STYLE, type PointKind } from '../map/palette.ts';
 import { FONT_FAMILY, type FigureLayout } from './layout.ts';
 import type { LegendItem } from './legend.ts';
 import { renderFeatures } from '../map/renderData.ts';
@@ -216,10 +216,12 @@ export function mapSvg(input: SvgMapInput): string {
   out.push(`<path class="rivers" d="${d(basemap.rivers)}" fill="none" stroke="${BASEMAP_COLORS.river}" stroke-width="${view.zoom >= 6 ? 1.6 : 0.9}"/>`);
   out.push(`<path class="borders" d="${d(basemap.borders)}" fill="none" stroke="${BASEMAP_COLORS.border}" stroke-width="0.8"/>`);
 
-  const zones = features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
+  // Under every line and symbol; a zone inside another is drawn over it.
+  const zones = features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon').sort((a, b) => (b.properties.area_km2 ?? 0) - (a.properties.area_km2 ?? 0));
   for (const f of zones) {
     const c = MODE_COLORS[f.properties.mode];
-    out.push(`<path class="zone"${attr({ 'data-feature-id': f.id })} d="${d(f.geometry)}" fill="${c}" fill-opacity="${f.id === selectedId ? 0.26 : 0.12}" stroke="${c}" stroke-width="${f.id === selectedId ? 2.5 : 1}" stroke-dasharray="3 2"/>`);
+    const selected = f.id === selectedId;
+    out.push(`<path class="zone"${attr({ 'data-feature-id': f.id })} d="${d(f.geometry)}" fill="${c}" fill-opacity="${selected ? ZONE_STYLE.selectedFillOpacity : ZONE_STYLE.fillOpacity}" fill-rule="evenodd" stroke="${c}" stroke-opacity="0.8" stroke-width="${selected ? ZONE_STYLE.selectedOutlineWidth : ZONE_STYLE.outlineWidth}"/>`);
   }
   // Lines as the screen draws them: one piece per leg, each in its lane beside the routes it shares a corridor with.
   const pieces = renderFeatures(input.laneFeatures ?? features).features.filter((p) => p.geometry.type === 'LineString' || p.geometry.type === 'MultiLineString');
@@ -291,7 +293,7 @@ function swatch(item: LegendItem, x: number, y: number): string {
   if (item.kind === 'approximate')
     return `<circle cx="${x + 14}" cy="${y + 7}" r="7" fill="${APPROXIMATE_RING.fill}" stroke="${APPROXIMATE_RING.stroke}" stroke-width="1.2"/><circle cx="${x + 14}" cy="${y + 7}" r="3" fill="#374151"/>`;
   if (item.kind === 'schematic') return `<line x1="${x + 2}" y1="${y + 7}" x2="${x + 26}" y2="${y + 7}" stroke="#374151" stroke-width="2.5" stroke-dasharray="5 3.6"/>`;
-  if (item.kind === 'zone') return `<rect x="${x + 2}" y="${y + 2}" width="24" height="10" fill="${item.color}" fill-opacity="0.15" stroke="${item.color}" stroke-dasharray="3 2"/>`;
+  if (item.kind === 'zone') return `<rect x="${x + 2}" y="${y + 2}" width="24" height="10" fill="${item.color}" fill-opacity="${ZONE_STYLE.hoverFillOpacity}" stroke="${item.color}" stroke-width="${ZONE_STYLE.outlineWidth}"/>`;
   return icon(item.pointKind, x + 14, y + 7, 17);
 }
 

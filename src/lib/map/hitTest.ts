@@ -9,7 +9,8 @@
  * 2. Otherwise the nearest line(s): the smallest search radius that hits any
  *    line decides, and lines hit within `ambiguityPx` more of it are drawn too
  *    close together to tell apart, so the reader chooses.
- * 3. Otherwise a zone (a backdrop) under the pointer.
+ * 3. Otherwise a zone (a backdrop) under the pointer; where zones overlap
+ *    (a free trade zone inside an economic belt), the smallest one.
  */
 
 export type HitLayerKind = 'point' | 'line' | 'zone';
@@ -20,6 +21,8 @@ export interface Hit {
   layer: HitLayerKind;
   /** For points: where the symbol is drawn, in screen pixels. */
   at?: { x: number; y: number };
+  /** For zones: the area (any unit); the smallest zone under the pointer wins. */
+  area?: number;
 }
 
 export interface HitRule {
@@ -50,5 +53,7 @@ export function resolveHit(query: (radiusPx: number) => Hit[], rule: HitRule = D
     const lines = query(r).filter((h) => h.layer === 'line');
     if (lines.length) return unique(query(r + rule.ambiguityPx).filter((h) => h.layer === 'line'));
   }
-  return unique(query(0).filter((h) => h.layer === 'zone'));
+  const zones = query(0).filter((h) => h.layer === 'zone');
+  const smallest = Math.min(...zones.map((h) => h.area ?? Infinity));
+  return unique(zones.filter((h) => (h.area ?? Infinity) === smallest));
 }

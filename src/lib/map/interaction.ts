@@ -24,7 +24,8 @@ export function featureIdsAt(map: MlMap, x: number, y: number): string[] {
       if (typeof id !== 'string') continue;
       const layer = layerKind(h.layer.id);
       const at = layer === 'point' && h.geometry.type === 'Point' ? map.project(h.geometry.coordinates as [number, number]) : undefined;
-      hits.push({ id, layer, at });
+      const area = layer === 'zone' && typeof h.properties?.area === 'number' ? h.properties.area : undefined;
+      hits.push({ id, layer, at, area });
     }
     return hits;
   };

@@ -29,5 +29,8 @@ export const BASEMAP_COLORS = {
   halo: '#ffffff',
 };
 
+/** Zones (Polygon and MultiPolygon features): a light fill in the mode's colour and a thin solid outline, under every line and symbol (map, SVG fallback, legend, figures). */
+export const ZONE_STYLE = { fillOpacity: 0.08, hoverFillOpacity: 0.16, selectedFillOpacity: 0.22, outlineWidth: 1, selectedOutlineWidth: 2 } as const;
+
 /** The ring drawn round an approximate point (map, SVG fallback, legend, figures). */
 export const APPROXIMATE_RING = { fill: '#ffffff', stroke: '#57534e' } as const;

@@ -19,6 +19,8 @@ export interface RenderProperties {
   rank: number;
   /** Side-by-side slot for lines that share a corridor (0 = centre, ±1, ±2 …). */
   lane: number;
+  /** A zone's area in km² (0 for lines and points): where zones overlap, a click picks the smallest. */
+  area: number;
 }
 
 const KIND_RANK: Record<string, number> = {
@@ -43,6 +45,7 @@ function piece(f: AtlasFeature, geometry: Geometry, mode: Mode): Feature<Geometr
       basis: f.properties.geometry_basis,
       rank: KIND_RANK[f.properties.kind] ?? 9,
       lane: 0,
+      area: f.properties.area_km2 ?? 0,
     },
   };
 }
@@ -132,6 +135,9 @@ export function renderFeatures(features: readonly AtlasFeature[], lineModes: Rea
     }
   }
   assignLanes(out);
+  // Larger zones first: a zone inside another is drawn over it (and hit first in the SVG renderers).
+  const zoneOrder = (p: Feature<Geometry, RenderProperties>) => (p.geometry.type === 'Polygon' || p.geometry.type === 'MultiPolygon' ? -p.properties.area : 0);
+  out.sort((a, b) => zoneOrder(a) - zoneOrder(b));
   return { type: 'FeatureCollection', features: out };
 }
 

@@ -6,7 +6,7 @@
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { byInteraction, colorByMode, isSchematic, isLine, isPoint, isPolygon, labelText, laneOffset } from './expressions.ts';
-import { APPROXIMATE_RING, BASEMAP_COLORS } from './palette.ts';
+import { APPROXIMATE_RING, BASEMAP_COLORS, ZONE_STYLE } from './palette.ts';
 
 export const ATLAS_SOURCE = 'atlas';
 export const FONT_STACK = ['Noto Sans', 'Noto Sans CJK SC', 'sans-serif'];
@@ -47,14 +47,15 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       type: 'fill',
       source: ATLAS_SOURCE,
       filter: isPolygon,
-      paint: { 'fill-color': colorByMode(), 'fill-opacity': byInteraction(0.1, 0.2, 0.26) },
+      paint: { 'fill-color': colorByMode(), 'fill-opacity': byInteraction(ZONE_STYLE.fillOpacity, ZONE_STYLE.hoverFillOpacity, ZONE_STYLE.selectedFillOpacity) },
     },
     {
+      // A zone is an area, not a link: a thin solid outline (dashes mean a schematic line).
       id: 'atlas-zones-outline',
       type: 'line',
       source: ATLAS_SOURCE,
       filter: isPolygon,
-      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(1, 2, 2.5), 'line-dasharray': [3, 2] },
+      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(ZONE_STYLE.outlineWidth, ZONE_STYLE.selectedOutlineWidth, ZONE_STYLE.selectedOutlineWidth), 'line-opacity': 0.8 },
     },
     {
       ...lineBase,

@@ -40,6 +40,8 @@ describe('certainty words and links', () => {
     ['approximate', 'LineString', 'approximatePath'],
     ['schematic', 'LineString', 'schematicLine'],
     ['schematic', 'MultiPolygon', 'schematicArea'],
+    ['approximate', 'Polygon', 'approximateArea'],
+    ['surveyed', 'MultiPolygon', 'surveyedArea'],
   ] as const)('%s %s → %s', (basis, type, key) => expect(certaintyKey(basis, type)).toBe(key));
 
   test('only http(s) links reach readers', () => {

@@ -92,6 +92,22 @@ describe('compileAtlas: valid data', () => {
     ]);
     expect(l.published_length).toEqual({ km: 100, title: 'Sample guide', url: 'https://example.org/guide' });
     expect(l.length_km).toBe(96);
+    expect(l.area_km2).toBeUndefined();
+  });
+
+  test('a zone gets its drawn area (turf, km²) and its published area, and no length', () => {
+    // One degree square at the equator: about 12,364 km² on the WGS84 sphere turf uses.
+    const zone = feature(
+      { id: 'sample-zone', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } },
+      { kind: 'zone', mode: 'administrative', geometry_basis: 'schematic', published_area: { km2: 12000, title: 'Sample atlas', url: 'https://example.org/atlas' } },
+    );
+    const r = messages({ features: [features(fc(zone))] });
+    expect(r.problems).toEqual([]);
+    const z = r.atlas!.features[0].properties;
+    expect(z.area_km2).toBeGreaterThan(12_300);
+    expect(z.area_km2).toBeLessThan(12_400);
+    expect(z.length_km).toBeUndefined();
+    expect(z.published_area).toEqual({ km2: 12000, title: 'Sample atlas', url: 'https://example.org/atlas' });
   });
 
   test('parties are optional; when given they must be a list of names', () => {
@@ -132,6 +148,8 @@ describe('compileAtlas: every problem is reported with where and how to fix it',
     ['reasoning on an explicit citation', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'The three ports will take', reasoning: 'Because.' }] })))], /has a "reasoning" but its support is explicit/],
     ['published length without km', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30]] } }, { published_length: { km: '1,035', title: 'X' } })))], /published_length\.km "1,035" is not a positive number/],
     ['published length on a point', [features(fc(feature({}, { published_length: { km: 10, title: 'X' } })))], /published_length on a Point/],
+    ['published area on a line', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30]] } }, { published_area: { km2: 10, title: 'X' } })))], /published_area on a LineString: only zones/],
+    ['published area without km2', [features(fc(feature({ geometry: { type: 'Polygon', coordinates: [[[114, 30], [115, 30], [115, 31], [114, 30]]] } }, { published_area: { km: 10, title: 'X' } })))], /published_area\.km2 undefined is not a positive number of square kilometres[\s\S]*published_area has unknown field\(s\) "km"/],
     ['reference coordinate not a position', [features(fc(feature({}, { references: [{ title: 'X', coordinate: [30.6, 214.5] }] })))], /references\[0\]\.coordinate \[30\.6,214\.5\] is not a \[lon, lat\] position/],
     ['empty description_zh', [features(fc(feature({}, { description_zh: ' ' })))], /"description_zh" is empty/],
   ])('%s', (_name, files, pattern) => {

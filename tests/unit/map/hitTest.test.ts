@@ -56,4 +56,17 @@ describe('resolveHit', () => {
     expect(resolveHit(scene([{ id: 'zone', layer: 'zone', distance: 0 }]))).toEqual(['zone']);
     expect(resolveHit(scene([]))).toEqual([]);
   });
+
+  test('inside nested zones the smallest wins; zones of equal size are ambiguous', () => {
+    const nested = scene([
+      { id: 'belt', layer: 'zone', distance: 0, area: 2_000_000 },
+      { id: 'ftz', layer: 'zone', distance: 0, area: 120 },
+    ]);
+    expect(resolveHit(nested)).toEqual(['ftz']);
+    const twins = scene([
+      { id: 'a', layer: 'zone', distance: 0, area: 50 },
+      { id: 'b', layer: 'zone', distance: 0, area: 50 },
+    ]);
+    expect(resolveHit(twins)).toEqual(['a', 'b']);
+  });
 });
