@@ -7,6 +7,7 @@ import ErrorScreen from './components/ErrorScreen.svelte';
 import { AppState } from './lib/appState.svelte.ts';
 import { echo } from './lib/atlas/echo.ts';
 import { loadAtlas } from './lib/atlas/loadAtlas.ts';
+import { readerLang } from './lib/i18n/langChoice.ts';
 import { parseEmbedConfig } from './lib/embed/protocol.ts';
 import { startMapWorkers } from './lib/map/workers.ts';
 
@@ -31,10 +32,7 @@ function showCrash(error: unknown): void {
     // The app is broken already; the error screen replaces whatever is left.
   }
   target.replaceChildren();
-  mount(ErrorScreen, {
-    target,
-    props: { failure: { title: 'Corridor Atlas stopped', summary: 'Corridor Atlas stopped because of an unexpected error.', details: [echo(message, 500)] } },
-  });
+  mount(ErrorScreen, { target, props: { problem: { kind: 'crash', message: echo(message, 500) }, lang: readerLang(location.hash) } });
 }
 window.addEventListener('error', (e) => {
   if (e.error != null) showCrash(e.error);
@@ -56,6 +54,6 @@ if (loaded.ok) {
     showCrash(e);
   }
 } else {
-  console.warn(`Corridor Atlas: ${loaded.summary}`, loaded.details);
-  mount(ErrorScreen, { target, props: { failure: loaded } });
+  console.warn('Corridor Atlas could not load its data:', loaded.problem);
+  mount(ErrorScreen, { target, props: { problem: loaded.problem, url: loaded.url, lang: readerLang(location.hash) } });
 }

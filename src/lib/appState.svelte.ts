@@ -6,8 +6,10 @@
 import { filtersFromParams, filtersToParams, isFiltering, NO_FILTERS, visibleFeatures, type Filters } from './atlas/filters.ts';
 import type { Atlas, AtlasDocument, AtlasFeature } from './atlas/types.ts';
 import { formatHash, parseHash, type MapView } from './atlas/urlState.ts';
-import { capNotices, echo } from './atlas/echo.ts';
+import { capNotices } from './atlas/echo.ts';
+import type { LinkNotice } from './atlas/linkNotice.ts';
 import { isLang, KIND_NAMES, MESSAGES, MODE_NAMES, type Lang } from './i18n/messages.ts';
+import { rememberLang, storedLang } from './i18n/langChoice.ts';
 
 export interface PickCandidates {
   ids: string[];
@@ -21,7 +23,6 @@ export interface PickCandidates {
 }
 
 const FILTER_KEYS = new Set(['modes', 'kinds', 'docs', 'from', 'to']);
-const LANG_STORAGE_KEY = 'corridor-atlas:lang';
 
 export class AppState {
   readonly atlas: Atlas;
@@ -39,8 +40,8 @@ export class AppState {
   pick = $state<PickCandidates | null>(null);
   /** The editor (dev server only) is placing a geometry: map clicks place it instead of selecting. */
   placing = $state(false);
-  /** Short messages for the user (bad URL parameters and the like). */
-  notices = $state<string[]>([]);
+  /** What the link got wrong (bad URL parameters and the like), worded in the reader's language when shown. */
+  notices = $state<LinkNotice[]>([]);
   /** Bumped when the map should move to show `focusIds`. */
   focusRequest = $state(0);
   focusIds: string[] = [];
@@ -110,11 +111,7 @@ export class AppState {
 
   setLang(lang: Lang): void {
     this.lang = lang;
-    try {
-      localStorage.setItem(LANG_STORAGE_KEY, lang);
-    } catch {
-      // Storage may be unavailable (private mode, sandboxed iframe): the URL still carries the choice.
-    }
+    rememberLang(lang);
   }
 
   /** Escape: close the innermost thing that is open. */
@@ -126,12 +123,12 @@ export class AppState {
 
   applyHash(hash: string): void {
     const { state, notices } = parseHash(hash);
-    const messages = notices.map((n) => n.message);
+    const messages: LinkNotice[] = notices.map((n) => n.notice);
     const params = new Map(state.extra);
     const f = filtersFromParams(params, this.documentsById.keys());
     messages.push(...f.notices);
-    if (state.feature && !this.featuresById.has(state.feature)) messages.push(`No feature "${echo(state.feature)}" in this atlas.`);
-    if (state.doc && !this.documentsById.has(state.doc)) messages.push(`No document "${echo(state.doc)}" in this atlas.`);
+    if (state.feature && !this.featuresById.has(state.feature)) messages.push({ kind: 'unknownFeature', id: state.feature });
+    if (state.doc && !this.documentsById.has(state.doc)) messages.push({ kind: 'unknownDocument', id: state.doc });
     const feature = state.feature && this.featuresById.has(state.feature) ? state.feature : null;
     const focus = feature !== null && feature !== this.selectedId && !state.view;
     this.selectedId = feature;
@@ -141,7 +138,7 @@ export class AppState {
     const lang = params.get('lang');
     if (isLang(lang)) this.lang = lang;
     else {
-      if (lang !== undefined) messages.push(`Unknown language "${echo(lang)}".`);
+      if (lang !== undefined) messages.push({ kind: 'unknownLanguage', value: lang });
       this.lang = storedLang() ?? 'en';
     }
     this.extra = state.extra.filter(([k]) => !FILTER_KEYS.has(k) && k !== 'lang');
@@ -156,14 +153,5 @@ export class AppState {
       doc: this.docId ?? undefined,
       extra: [...filtersToParams(this.filters), ...(this.lang !== 'en' ? [['lang', this.lang] as [string, string]] : []), ...this.extra],
     });
-  }
-}
-
-function storedLang(): Lang | null {
-  try {
-    const v = localStorage.getItem(LANG_STORAGE_KEY);
-    return isLang(v) ? v : null;
-  } catch {
-    return null;
   }
 }

@@ -6,8 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { feature, isolatedVertex, loadAtlas } from './atlasData.ts';
-import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, waitForIdle, type WatchedPage } from './harness.ts';
+import { feature, isEmptyGround, isolatedVertex, loadAtlas, zonesAt } from './atlasData.ts';
+import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -61,7 +61,17 @@ describe('map → source', () => {
     const p = project(await currentView(w.page), box.width, box.height, lng, lat);
     await w.page.mouse.move(box.x + p.x, box.y + p.y);
     await expect.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor)).toBe('pointer');
-    await w.page.mouse.move(box.x + 20, box.y + box.height - 60);
+    // Empty ground (outside every zone, which is clickable inside, and away from every line and symbol): the plain cursor.
+    const { unprojector } = await import('../../src/lib/view/webMercator.ts');
+    const outside = loadAtlas().features.find((o) => o.geometry.type === 'Point' && zonesAt(o.geometry.coordinates).length === 0);
+    expect(outside, 'a symbol outside every zone').toBeDefined();
+    const [olng, olat] = (outside!.geometry as GeoJSON.Point).coordinates;
+    await setHash(w.page, `#map=8/${olat}/${olng}`);
+    const view = { ...(await currentView(w.page)), width: box.width, height: box.height };
+    const spots = [[20, box.height - 60], [box.width - 40, box.height - 60], [20, 60], [box.width - 40, 60]];
+    const empty = spots.find(([x, y]) => isEmptyGround(unprojector(view)(x, y), 15));
+    expect(empty, 'empty ground in a corner of the view').toBeDefined();
+    await w.page.mouse.move(box.x + empty![0], box.y + empty![1]);
     await expect.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor)).toBe('');
     expectClean(w);
   });

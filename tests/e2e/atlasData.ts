@@ -1,7 +1,7 @@
 /** The compiled atlas, read on the Node side so tests can aim at real features. */
 import { resolve } from 'node:path';
-import { pointToLineDistance } from '@turf/turf';
-import type { LineString, MultiLineString, Position } from 'geojson';
+import { booleanPointInPolygon, pointToLineDistance } from '@turf/turf';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { compileAtlas } from '../../src/lib/atlas/compile.ts';
 import type { Atlas, AtlasFeature } from '../../src/lib/atlas/types.ts';
 import { readDataFiles } from '../../scripts/data-files.ts';
@@ -54,3 +54,24 @@ export function isolatedVertex(f: AtlasFeature, clearKm: number): Position | nul
 }
 
 export type { MultiLineString };
+
+/** The zones (Polygon, MultiPolygon features) that contain a position: a click there on empty ground selects the smallest. */
+export function zonesAt(at: Position): AtlasFeature[] {
+  return loadAtlas().features.filter((f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') && booleanPointInPolygon(at, f as Feature<Polygon | MultiPolygon>));
+}
+
+/** Kilometres from a position to the nearest line or point of the atlas (zones are not counted). */
+export function clearanceKm(at: Position): number {
+  let best = Infinity;
+  for (const o of loadAtlas().features) {
+    const g = o.geometry;
+    if (g.type === 'Point') {
+      const [x, y] = g.coordinates;
+      best = Math.min(best, Math.hypot((x - at[0]) * Math.cos((y * Math.PI) / 180), y - at[1]) * 111.2);
+    } else for (const l of lines(o)) best = Math.min(best, pointToLineDistance(at, { type: 'LineString', coordinates: l } as LineString));
+  }
+  return best;
+}
+
+/** Empty ground: outside every zone and at least `clearKm` from every line and point. */
+export const isEmptyGround = (at: Position, clearKm: number) => zonesAt(at).length === 0 && clearanceKm(at) >= clearKm;

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatDate } from '../../src/lib/format.ts';
 import { loadAtlas } from './atlasData.ts';
-import { gotoApp, hostileURL, launch, openPage, SCREENSHOT_DIR, screenshot, waitForIdle } from './harness.ts';
+import { baseURL, gotoApp, hostileURL, launch, openPage, SCREENSHOT_DIR, screenshot, waitForIdle } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -131,3 +131,45 @@ test('中文: the figure PDF sets Chinese lines as images in place and keeps the
   expect((await doc.getMetadata()).info).toMatchObject({ Title: title });
   expect(w.errors).toEqual([]);
 }, 240_000);
+
+test('中文: a notice about an unknown value in the link is in Chinese, and switching language rewords it', async () => {
+  const w = await openPage(browser);
+  await gotoApp(w.page, '#map=4/30/108&modes=bus&lang=zh');
+  const notice = w.page.getByRole('status');
+  await expect.poll(() => notice.textContent()).toContain('“bus”');
+  const text = (await notice.textContent())!;
+  expect(text).toMatch(/[\u4e00-\u9fff]/);
+  expect(text).not.toMatch(/Ignored|unknown|value/);
+  expect(await notice.locator('div').first().getAttribute('lang')).toBe('zh-Hans');
+  await screenshot(w.page, 'zh-notice-unknown-value');
+  // The same notice, in English, once the reader switches.
+  await w.page.getByRole('button', { name: 'Switch language to English' }).click();
+  await expect.poll(() => notice.textContent()).toMatch(/Ignored unknown modes value "bus"/);
+  expect(w.errors).toEqual([]);
+});
+
+test('中文: the error screen (here a truncated atlas.json) speaks Chinese, keeping only technical details in English', async () => {
+  const w = await openPage(browser);
+  await w.page.route('**/atlas.json*', async (route) => {
+    const body = await (await route.fetch()).text();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: body.slice(0, Math.floor(body.length / 2)) });
+  });
+  await w.page.goto(`${baseURL()}#lang=zh`);
+  const screen = w.page.locator('main.error-screen');
+  await screen.waitFor({ timeout: 30_000 });
+  expect(await screen.getAttribute('lang')).toBe('zh-Hans');
+  const headings = await screen.locator('h1, h2').allTextContents();
+  expect(headings.length).toBeGreaterThanOrEqual(3);
+  for (const h of headings) expect(h).toMatch(/^[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*$/);
+  expect(await w.page.getByRole('alert').textContent()).toMatch(/不是有效的 JSON/);
+  // Everything but code, file names and the marked English details is Chinese.
+  const prose = await screen.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('code, [lang="en"]').forEach((n) => n.remove());
+    return copy.textContent!;
+  });
+  expect(prose.replace(/JSON|npm|dist|Not Found/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  expect(await screen.locator('ul.details').textContent()).toMatch(/文件长 [\d,]+ 个字符/);
+  await screenshot(w.page, 'zh-error-screen');
+  expect(w.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+});

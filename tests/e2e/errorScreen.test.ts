@@ -39,7 +39,7 @@ test('a truncated atlas.json shows the error screen naming the problem', async (
   const alert = await page.getByRole('alert').textContent();
   expect(alert).toMatch(/not valid JSON — it may be truncated/);
   expect(await page.locator('main.error-screen').textContent()).toMatch(/characters long and ends with/);
-  expect(await page.locator('main.error-screen code').first().textContent()).toMatch(/atlas\.json\?v=/);
+  expect(await page.locator('main.error-screen .where code').textContent()).toMatch(/atlas\.json\?v=/);
   expect(await page.locator('.maplibregl-canvas').count()).toBe(0);
   expect(uncaught(errors)).toEqual([]);
 });

@@ -6,12 +6,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bbox, booleanPointInPolygon, point, pointToLineDistance } from '@turf/turf';
-import type { LineString, Position } from 'geojson';
+import { bbox, booleanPointInPolygon, point } from '@turf/turf';
+import type { Position } from 'geojson';
 import type { AtlasFeature } from '../../src/lib/atlas/types.ts';
 import { formatKm2 } from '../../src/lib/format.ts';
 import { metresPerPixel } from '../../src/lib/export/scaleBar.ts';
-import { loadAtlas } from './atlasData.ts';
+import { clearanceKm, loadAtlas } from './atlasData.ts';
 import { pixelOf } from '../../src/lib/view/webMercator.ts';
 import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, setHash, type WatchedPage } from './harness.ts';
 
@@ -29,21 +29,6 @@ const panel = (page: Page) => page.locator('aside[aria-label="Source"]');
 function expectClean(w: WatchedPage) {
   expect(w.errors).toEqual([]);
   expect(w.offOrigin).toEqual([]);
-}
-
-/** Kilometres from a position to the nearest line or point of the atlas that is not a zone. */
-function clearanceKm(at: Position): number {
-  let best = Infinity;
-  for (const o of loadAtlas().features) {
-    const g = o.geometry;
-    if (g.type === 'Point') {
-      const [x, y] = g.coordinates;
-      best = Math.min(best, Math.hypot((x - at[0]) * Math.cos((y * Math.PI) / 180), y - at[1]) * 111.2);
-    } else if (g.type === 'LineString' || g.type === 'MultiLineString') {
-      for (const l of g.type === 'LineString' ? [g.coordinates] : g.coordinates) best = Math.min(best, pointToLineDistance(at, { type: 'LineString', coordinates: l } as LineString));
-    }
-  }
-  return best;
 }
 
 /** The zoom at which a zone's bounding box spans about `px` pixels across its larger side. */

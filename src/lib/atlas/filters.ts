@@ -4,7 +4,7 @@
  * the URL (`modes=`, `kinds=`, `docs=`, `from=`, `to=`).
  */
 import { checkDate } from './dates.ts';
-import { quoteList } from './echo.ts';
+import type { LinkNotice } from './linkNotice.ts';
 import { FEATURE_KINDS, MODES, type Atlas, type AtlasDocument, type AtlasFeature, type FeatureKind, type Mode } from './types.ts';
 
 export interface DateRange {
@@ -121,8 +121,8 @@ const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * known value left filters nothing (it does not empty the map); only an
  * explicitly empty list (`modes=`, every entry switched off) shows none.
  */
-export function filtersFromParams(params: ReadonlyMap<string, string>, documentIds: Iterable<string>): { filters: Filters; notices: string[] } {
-  const notices: string[] = [];
+export function filtersFromParams(params: ReadonlyMap<string, string>, documentIds: Iterable<string>): { filters: Filters; notices: LinkNotice[] } {
+  const notices: LinkNotice[] = [];
   const list = <T extends string>(key: string, allowed: Iterable<T>): Set<T> | null => {
     const raw = params.get(key);
     if (raw === undefined) return null;
@@ -137,7 +137,7 @@ export function filtersFromParams(params: ReadonlyMap<string, string>, documentI
       if (known) ok.add(known);
       else bad.push(v);
     }
-    if (bad.length) notices.push(`Ignored unknown ${key} value${bad.length > 1 ? 's' : ''} ${quoteList(bad)}.`);
+    if (bad.length) notices.push({ kind: 'unknownValues', key, values: bad });
     return ok.size ? ok : null;
   };
   const from = params.get('from');
@@ -146,7 +146,7 @@ export function filtersFromParams(params: ReadonlyMap<string, string>, documentI
   if (from !== undefined || to !== undefined) {
     const wrong = [from, to].find((d) => d && (!DAY.test(d) || 'error' in checkDate(d)));
     if (wrong !== undefined)
-      notices.push(DAY.test(wrong) ? `Ignored the date range: "${wrong}" is not a real date.` : 'Ignored a date range that is not YYYY, YYYY-MM or YYYY-MM-DD.');
+      notices.push(DAY.test(wrong) ? { kind: 'impossibleDate', value: wrong } : { kind: 'badDateRange' });
     else range = { from: from ? dateSpan(from).from : '0000-01-01', to: to ? dateSpan(to).to : '9999-12-31' };
   }
   return {

@@ -2,18 +2,30 @@
  * Fetch the compiled atlas (a same-origin JSON file written by the build),
  * parse it and check it. Every way this can fail — the file is missing, the
  * server sends an error page, the file is truncated or hand-edited — comes
- * back as a readable `LoadFailure` for the error screen, never as an
- * exception. `fetch` is passed in so the function can be unit-tested.
+ * back as a `LoadFailure` for the error screen, never as an exception. The
+ * failure is data; the error screen words it in the reader's language
+ * (src/lib/i18n/errorScreen.ts). `fetch` is passed in so the function can be
+ * unit-tested.
  */
-import { fmt, LIMITS } from './limits.ts';
+import { LIMITS } from './limits.ts';
 import { asAtlas } from './runtimeCheck.ts';
 import type { Atlas } from './types.ts';
 
+/** What stopped the atlas: a load failure, or an uncaught error while it ran. */
+export type StartProblem =
+  | { kind: 'http'; status: number; statusText: string }
+  /** The request itself failed (offline, blocked); `message` is the browser's. */
+  | { kind: 'network'; message: string }
+  | { kind: 'tooLarge'; length: number; limit: number }
+  /** `message` is the browser's JSON error; `tail` the file's last characters. */
+  | { kind: 'notJson'; message: string; length: number; tail: string }
+  /** The runtime check's problems, naming documents and features (technical, in English). */
+  | { kind: 'shape'; problems: string[] }
+  /** An uncaught error or unhandled rejection while the app ran. */
+  | { kind: 'crash'; message: string };
+
 export interface LoadFailure {
-  /** One sentence for readers: what went wrong. */
-  summary: string;
-  /** The specific problems (HTTP status, JSON error, ids that fail the check). */
-  details: string[];
+  problem: StartProblem;
   /** The URL that was loaded. */
   url: string;
 }
@@ -21,25 +33,23 @@ export interface LoadFailure {
 export type LoadResult = { ok: true; atlas: Atlas } | ({ ok: false } & LoadFailure);
 
 export async function loadAtlas(url: string, fetchFn: typeof fetch): Promise<LoadResult> {
-  const fail = (summary: string, details: string[]): LoadResult => ({ ok: false, summary, details, url });
+  const fail = (problem: StartProblem): LoadResult => ({ ok: false, problem, url });
   let text: string;
   try {
     const res = await fetchFn(url, { cache: 'no-cache' });
-    if (!res.ok) return fail('The atlas data file could not be downloaded.', [`The server answered ${res.status} ${res.statusText}`.trim() + '.']);
+    if (!res.ok) return fail({ kind: 'http', status: res.status, statusText: res.statusText });
     text = await res.text();
   } catch (e) {
-    return fail('The atlas data file could not be downloaded.', [String((e as Error)?.message ?? e)]);
+    return fail({ kind: 'network', message: String((e as Error)?.message ?? e) });
   }
-  if (text.length > LIMITS.atlasBytes)
-    return fail('The atlas data file is too large for this app.', [`It is ${fmt(text.length)} characters long; the limit is ${fmt(LIMITS.atlasBytes)}.`]);
+  if (text.length > LIMITS.atlasBytes) return fail({ kind: 'tooLarge', length: text.length, limit: LIMITS.atlasBytes });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const where = text.length ? ` The file is ${text.length.toLocaleString('en')} characters long and ends with “${text.slice(-40)}”.` : ' The file is empty.';
-    return fail('The atlas data file is not valid JSON — it may be truncated or edited by hand.', [`${(e as Error).message}.${where}`]);
+    return fail({ kind: 'notJson', message: (e as Error).message, length: text.length, tail: text.slice(-40) });
   }
   const checked = asAtlas(value);
-  if (!checked.ok) return fail('The atlas data file does not have the shape this app expects — it may have been edited by hand.', checked.problems);
+  if (!checked.ok) return fail({ kind: 'shape', problems: checked.problems });
   return { ok: true, atlas: checked.atlas };
 }

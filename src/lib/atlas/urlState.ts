@@ -20,10 +20,12 @@ export interface UrlState {
 export interface ParseNotice {
   param: string;
   value: string;
-  message: string;
+  /** What was refused, for the interface to word (src/lib/i18n/notices.ts). */
+  notice: LinkNotice;
 }
 
 import { echo } from './echo.ts';
+import type { LinkNotice } from './linkNotice.ts';
 
 const MAX_ZOOM = 22;
 
@@ -51,13 +53,13 @@ export function parseHash(hash: string): { state: UrlState; notices: ParseNotice
       key = decodeURIComponent(key);
       value = decodeURIComponent(value);
     } catch {
-      notices.push({ param: echo(key), value: echo(value), message: `ignored "${echo(part)}": not a valid URL parameter` });
+      notices.push({ param: echo(key), value: echo(value), notice: { kind: 'badParameter', part } });
       continue;
     }
     if (key === 'map') {
       const view = parseView(value);
       if (view) state.view = view;
-      else notices.push({ param: key, value: echo(value), message: `ignored map view "${echo(value)}": expected zoom/lat/lng in range` });
+      else notices.push({ param: key, value: echo(value), notice: { kind: 'badView', value } });
     } else if (key === 'feature') {
       if (value) state.feature = value;
     } else if (key === 'doc') {

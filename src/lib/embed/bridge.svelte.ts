@@ -9,6 +9,7 @@ import type { AppState } from '../appState.svelte.ts';
 import { filtersFromParams } from '../atlas/filters.ts';
 import type { MapView } from '../atlas/urlState.ts';
 import { echo } from '../atlas/echo.ts';
+import { noticeText } from '../i18n/notices.ts';
 import { announceTargets, filterParams, isAllowedOrigin, parseHostMessage, PROTOCOL_VERSION, requestEcho, type AtlasMessage, type AtlasStateMessage, type EmbedConfig } from './protocol.ts';
 
 const roundView = (v: MapView): MapView => ({ zoom: +v.zoom.toFixed(3), lat: +v.lat.toFixed(5), lng: +v.lng.toFixed(5) });
@@ -41,7 +42,8 @@ export function useEmbedBridge(app: AppState, config: EmbedConfig, host: Window 
       } else if (m.type === 'corridor-atlas:set-filters') {
         const f = filtersFromParams(filterParams(m.filters), app.documentsById.keys());
         app.setFilters(f.filters);
-        if (f.notices.length) reply({ type: 'corridor-atlas:error', message: f.notices.join(' '), request: m.type });
+        // The iframe API speaks English to the host page's code.
+        if (f.notices.length) reply({ type: 'corridor-atlas:error', message: f.notices.map((n) => noticeText(n, 'en')).join(' '), request: m.type });
       } else {
         reply({ type: 'corridor-atlas:state', ...state() });
       }

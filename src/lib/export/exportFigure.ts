@@ -15,7 +15,7 @@ import { layoutFigure, type FigureLayout, type Measure } from './layout.ts';
 import type { FrameView } from '../view/webMercator.ts';
 import { canvasMeasure } from './canvasText.ts';
 import { addPngText } from './pngText.ts';
-import { scaleBar } from './scaleBar.ts';
+import { figureScaleBar } from './scaleBar.ts';
 import { figureSvg } from './svg.ts';
 
 export interface FigureOptions {
@@ -109,7 +109,7 @@ export async function figureSvgText(figure: Figure, measure: Measure = canvasMea
       lang: figure.lang,
       selectedId: figure.selectedId,
       labels: content.labels,
-      scale: scaleBar(view.lat, view.zoom),
+      scale: figureScaleBar(view),
       measure: (text, size, weight) => measure(text, { size, weight: weight as 400 | 600 | 700 }),
     },
     { title: content.input.title, description: figureDescription(figure) },

@@ -1,4 +1,7 @@
 /** A scale bar for a Web Mercator view: a round distance that fits in `maxPx`. Pure. */
+import { scaleBarMeaningful } from '../map/scaleRule.ts';
+import { unprojector, type FrameView } from '../view/webMercator.ts';
+
 const EARTH_CIRCUMFERENCE_M = 40075016.686;
 
 /** Metres per CSS pixel at a latitude and zoom (512 px tiles, as MapLibre). */
@@ -20,4 +23,15 @@ export function scaleBar(lat: number, zoom: number, maxPx = 100): ScaleBar {
   const px = step / metresPerPixel(lat, zoom);
   const label = step >= 1000 ? `${(step / 1000).toLocaleString('en-US')} km` : `${step} m`;
   return { px, label };
+}
+
+/**
+ * The scale bar of a figure, or null where one scale does not hold across it
+ * (Mercator at small zooms: the same rule as the on-screen bar, scaleRule.ts).
+ */
+export function figureScaleBar(view: FrameView, maxPx = 100): ScaleBar | null {
+  const unproject = unprojector(view);
+  const north = unproject(view.width / 2, 0)[1];
+  const south = unproject(view.width / 2, view.height)[1];
+  return scaleBarMeaningful(south, north) ? scaleBar(view.lat, view.zoom, maxPx) : null;
 }

@@ -13,7 +13,7 @@ import type { LegendItem } from './legend.ts';
 import { renderFeatures } from '../map/renderData.ts';
 import { placeShownAt } from '../map/basemapPlaces.ts';
 import { basemapNames, estimateWidth, type LabelMeasure } from '../view/basemapNames.ts';
-import { CollisionIndex, textBox, type Box } from '../view/collision.ts';
+import { CollisionIndex, overlaps, textBox, type Box } from '../view/collision.ts';
 import { laneOffsetPx, laneSvgPath } from '../view/lanes.ts';
 import { framePath, projector, type FrameView } from '../view/webMercator.ts';
 import type { ScaleBar } from './scaleBar.ts';
@@ -26,7 +26,8 @@ export interface SvgMapInput {
   selectedId: string | null;
   /** Label of each feature, keyed to its footnotes. */
   labels: ReadonlyMap<string, string>;
-  scale: ScaleBar;
+  /** The scale bar, or null where one scale does not hold across the frame (scaleRule.ts). */
+  scale: ScaleBar | null;
   /** Label widths (default: an estimate). */
   measure?: LabelMeasure;
   /** The features the screen assigns lanes among (default: `features`), so shared corridors sit side by side as on screen. */
@@ -53,8 +54,34 @@ export interface MapLabel {
   leader?: { x1: number; y1: number; x2: number; y2: number; stroke: string };
 }
 
-/** The frame labels must stay inside: the map, less a strip at the bottom for the scale bar. */
-export const labelFrame = (view: FrameView): Box => ({ x0: 0, y0: 0, x1: view.width, y1: view.height - 30 });
+/** The frame labels must stay inside: the whole map (the scale bar reserves only its own box, `scaleBarBox`). */
+export const labelFrame = (view: FrameView): Box => ({ x0: 0, y0: 0, x1: view.width, y1: view.height });
+
+const SCALE_FONT = 10.5;
+
+/** The atlas's point symbols in the frame, as boxes (what labels and the scale bar keep off). */
+function symbolBoxes(input: Pick<SvgMapInput, 'view' | 'features'>): Box[] {
+  const project = projector(input.view);
+  return input.features.flatMap((f) => {
+    if (f.geometry.type !== 'Point') return [];
+    const [x, y] = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
+    return inFrame([x, y], input.view, -12) ? [{ x0: x - 11, y0: y - 11, x1: x + 11, y1: y + 11 }] : [];
+  });
+}
+
+/**
+ * The scale bar's white box: wide enough for the bar and its label, in the
+ * bottom-left corner of the map, or the bottom-right one when an atlas symbol
+ * sits in the first (labels then keep off whichever it takes).
+ */
+export function scaleBarBox(input: Pick<SvgMapInput, 'view' | 'features' | 'measure'> & { scale: ScaleBar }): Box {
+  const { view, scale } = input;
+  const width = Math.max(scale.px, (input.measure ?? estimateWidth)(scale.label, SCALE_FONT, 400) + 2) + 16;
+  const left: Box = { x0: 8, y0: view.height - 30, x1: 8 + width, y1: view.height - 6 };
+  const right: Box = { x0: view.width - 8 - width, y0: left.y0, x1: view.width - 8, y1: left.y1 };
+  const symbols = symbolBoxes(input);
+  return [left, right].find((b) => !symbols.some((s) => overlaps(s, b))) ?? left;
+}
 
 /** A box moved the least distance into the frame. */
 function intoFrame(b: Box, frame: Box): { dx: number; dy: number } {
@@ -152,6 +179,9 @@ export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFr
   const project = projector(view);
   const measure = input.measure ?? estimateWidth;
   const frame = labelFrame(view);
+  // The scale bar's box is taken first: no label, leader or name is placed on it.
+  const reserved = input.scale ? scaleBarBox({ ...input, scale: input.scale }) : null;
+  if (reserved) index.insert(reserved);
   const out: MapLabel[] = [];
   const shownPoints = features
     .filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point')
@@ -169,7 +199,10 @@ export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFr
     let box = textBox(s.x, s.y, w, 12, s.anchor);
     if (i < 0) {
       // Nowhere free within reach: beside the symbol, whole inside the frame, and others keep off it.
-      const { dx, dy } = intoFrame(box, frame);
+      const { dx, dy: inFrameDy } = intoFrame(box, frame);
+      // Never on the scale bar: step up above it.
+      const moved = { x0: box.x0 + dx, y0: box.y0 + inFrameDy, x1: box.x1 + dx, y1: box.y1 + inFrameDy };
+      const dy = inFrameDy + (reserved && overlaps(moved, reserved) ? reserved.y0 - moved.y1 : 0);
       s = { ...s, x: s.x + dx, y: s.y + dy };
       box = { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };
       index.insert(box);
@@ -280,10 +313,13 @@ export function mapSvg(input: SvgMapInput): string {
   out.push(`<g class="names">${nameOut.join('')}</g>`);
   out.push(`<g class="labels">${atlasLabels.join('')}</g>`);
 
-  // Scale bar, bottom left.
-  const { px, label } = input.scale;
-  const y = view.height - 12;
-  out.push(`<g class="scale"><rect x="8" y="${y - 18}" width="${(px + 16).toFixed(1)}" height="24" fill="#ffffff" fill-opacity="0.85" rx="2"/><path d="M12 ${y - 5}V${y}H${(12 + px).toFixed(1)}V${y - 5}" fill="none" stroke="#111827" stroke-width="1.5"/>${text(14, y - 7, label, { size: 10.5, fill: '#111827' })}</g>`);
+  // Scale bar, bottom left, in the box the labels kept free; none where one scale does not hold.
+  if (input.scale) {
+    const { px, label } = input.scale;
+    const b = scaleBarBox({ ...input, scale: input.scale });
+    const [x, y] = [b.x0 + 4, b.y1 - 6];
+    out.push(`<g class="scale"><rect x="${b.x0.toFixed(1)}" y="${b.y0}" width="${(b.x1 - b.x0).toFixed(1)}" height="${b.y1 - b.y0}" fill="#ffffff" fill-opacity="0.85" rx="2"/><path d="M${x.toFixed(1)} ${y - 5}V${y}H${(x + px).toFixed(1)}V${y - 5}" fill="none" stroke="#111827" stroke-width="1.5"/>${text(x + 2, y - 7, label, { size: SCALE_FONT, fill: '#111827' })}</g>`);
+  }
   return out.join('\n');
 }
 

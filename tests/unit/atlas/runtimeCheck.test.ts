@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { compileAtlas } from '../../../src/lib/atlas/compile.ts';
 import { loadAtlas } from '../../../src/lib/atlas/loadAtlas.ts';
 import { checkAtlas } from '../../../src/lib/atlas/runtimeCheck.ts';
+import { errorScreenText } from '../../../src/lib/i18n/errorScreen.ts';
 import type { Atlas } from '../../../src/lib/atlas/types.ts';
 import { readDataFiles } from '../../../scripts/data-files.ts';
 
@@ -51,6 +52,12 @@ describe('checkAtlas', () => {
 
 describe('loadAtlas', () => {
   const respond = (body: string, status = 200) => (async () => new Response(body, { status })) as typeof fetch;
+  /** What the error screen says for a failed load, in English. */
+  const shown = (r: Awaited<ReturnType<typeof loadAtlas>>) => {
+    if (r.ok) throw new Error('expected a failure');
+    const t = errorScreenText(r.problem, 'en');
+    return { summary: t.summary, details: t.details.map((d) => d.text), url: r.url };
+  };
 
   test('loads a good atlas', async () => {
     const r = await loadAtlas('atlas.json', respond(json));
@@ -59,27 +66,30 @@ describe('loadAtlas', () => {
 
   test('a truncated file is a readable failure, not an exception', async () => {
     const r = await loadAtlas('atlas.json', respond(json.slice(0, 5000)));
-    expect(r).toMatchObject({ ok: false, summary: expect.stringMatching(/not valid JSON — it may be truncated/), url: 'atlas.json' });
-    expect(!r.ok && r.details[0]).toMatch(/5,000 characters long/);
+    expect(r).toMatchObject({ ok: false, problem: { kind: 'notJson', length: 5000 }, url: 'atlas.json' });
+    expect(shown(r).summary).toMatch(/not valid JSON — it may be truncated/);
+    expect(shown(r).details.join(' ')).toMatch(/5,000 characters long/);
   });
 
   test('an HTTP error names the status', async () => {
     const r = await loadAtlas('atlas.json', respond('Not Found', 404));
-    expect(r).toMatchObject({ ok: false, summary: expect.stringMatching(/could not be downloaded/), details: [expect.stringMatching(/404/)] });
+    expect(r).toMatchObject({ ok: false, problem: { kind: 'http', status: 404 } });
+    expect(shown(r).summary).toMatch(/could not be downloaded/);
+    expect(shown(r).details).toEqual([expect.stringMatching(/404/)]);
   });
 
   test('a network failure is a readable failure', async () => {
     const r = await loadAtlas('atlas.json', (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch);
-    expect(r).toMatchObject({ ok: false, details: ['Failed to fetch'] });
+    expect(shown(r).details).toEqual(['Failed to fetch']);
   });
 
   test('a hand-edited atlas names the feature', async () => {
     const a = copy();
     a.features[3].properties.citations[0].selector.exact = 'something else';
     const r = await loadAtlas('atlas.json', respond(JSON.stringify(a)));
-    expect(r).toMatchObject({ ok: false, summary: expect.stringMatching(/edited by hand/) });
-    expect(!r.ok && r.details.join()).toContain(`feature "${a.features[3].id}"`);
+    expect(shown(r).summary).toMatch(/edited by hand/);
+    expect(shown(r).details.join()).toContain(`feature "${a.features[3].id}"`);
   });
 });

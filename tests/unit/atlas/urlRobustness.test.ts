@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { capNotices, echo, MAX_NOTICES } from '../../../src/lib/atlas/echo.ts';
 import { filtersFromParams } from '../../../src/lib/atlas/filters.ts';
 import { formatHash, parseHash } from '../../../src/lib/atlas/urlState.ts';
+import { noticeText } from '../../../src/lib/i18n/notices.ts';
 import { parseHostMessage, requestEcho } from '../../../src/lib/embed/protocol.ts';
 import { mulberry32 } from '../../../scripts/seededRandom.ts';
 
@@ -17,7 +18,9 @@ describe('impossible dates (item 9)', () => {
   it.each(['2022-13-45', '2022-02-30', '2021-00', '2023-04-31'])('#from=%s is ignored with a notice', (d) => {
     const r = filtersFromParams(params({ from: d }), docs);
     expect(r.filters.range).toBeNull();
-    expect(r.notices).toEqual([`Ignored the date range: "${d}" is not a real date.`]);
+    expect(r.notices).toEqual([{ kind: 'impossibleDate', value: d }]);
+    expect(noticeText(r.notices[0], 'en')).toBe(`Ignored the date range: "${d}" is not a real date.`);
+    expect(noticeText(r.notices[0], 'zh')).toBe(`已忽略日期范围：“${d}”不是真实存在的日期。`);
   });
   it('real dates of every precision still filter', () => {
     expect(filtersFromParams(params({ from: '2024-02-29', to: '2024' }), docs).filters.range).toEqual({ from: '2024-02-29', to: '2024-12-31' });
@@ -83,19 +86,21 @@ describe('what is echoed back is capped (item 11)', () => {
     const bad = Array.from({ length: 20_000 }, (_, i) => `teleport-${i}`).join(',');
     const r = filtersFromParams(params({ modes: bad }), docs);
     expect(r.notices).toHaveLength(1);
-    expect(r.notices[0]).toBe('Ignored unknown modes values "teleport-0", "teleport-1", "teleport-2", "teleport-3", "teleport-4" and 19,995 more.');
+    expect(noticeText(r.notices[0], 'en')).toBe('Ignored unknown modes values "teleport-0", "teleport-1", "teleport-2", "teleport-3", "teleport-4" and 19,995 more.');
+    expect(noticeText(r.notices[0], 'zh')).toBe('已忽略参数 modes 中的未知值 “teleport-0”、“teleport-1”、“teleport-2”、“teleport-3”、“teleport-4”等 20,000 个。');
   });
 
   it('a 5,000-character value is echoed as its first 200 characters', () => {
     const r = parseHash(`#map=${'9'.repeat(5000)}`);
-    expect(r.notices[0].message.length).toBeLessThan(300);
+    for (const lang of ['en', 'zh'] as const) expect(noticeText(r.notices[0].notice, lang).length).toBeLessThan(300);
     expect(echo('y'.repeat(5000))).toBe(`${'y'.repeat(200)}… (4,800 more characters)`);
   });
 
   it('many notices are summed up after the first few', () => {
-    const many = Array.from({ length: 40 }, (_, i) => `notice ${i}`);
+    const many = Array.from({ length: 40 }, (_, i) => ({ kind: 'unknownFeature', id: `feature-${i}` }) as const);
     const capped = capNotices(many);
     expect(capped).toHaveLength(MAX_NOTICES);
-    expect(capped.at(-1)).toBe('…and 36 more problems with this link.');
+    expect(noticeText(capped.at(-1)!, 'en')).toBe('…and 36 more problems with this link.');
+    expect(noticeText(capped.at(-1)!, 'zh')).toBe('……此链接还有 36 个问题。');
   });
 });

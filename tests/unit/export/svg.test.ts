@@ -1,10 +1,12 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { AtlasFeature } from '../../../src/lib/atlas/types.ts';
 import { layoutFigure } from '../../../src/lib/export/layout.ts';
 import { projector, unprojector } from '../../../src/lib/view/webMercator.ts';
 import { addPngText, pngSize, readPngText } from '../../../src/lib/export/pngText.ts';
-import { figureSvg, labelFrame, lineLabelPoint, mapLabels, mapSvg } from '../../../src/lib/export/svg.ts';
+import { figureSvg, labelFrame, lineLabelPoint, mapLabels, mapSvg, scaleBarBox } from '../../../src/lib/export/svg.ts';
+import { figureScaleBar } from '../../../src/lib/export/scaleBar.ts';
+import { overlaps } from '../../../src/lib/view/collision.ts';
 
 const view = { zoom: 5, lat: 30, lng: 110, width: 400, height: 300 };
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -78,4 +80,39 @@ test('labels of points in the corners and at the edges stay whole inside the fra
     expect(l.box.x1, l.text).toBeLessThanOrEqual(frame.x1);
     expect(l.box.y1, l.text).toBeLessThanOrEqual(frame.y1);
   }
+});
+
+describe('the scale bar in a figure', () => {
+  const scale = { px: 80, label: '200 km' };
+  const port = (id: string, x: number, y: number) =>
+    ({ ...line(id, []), geometry: { type: 'Point', coordinates: unprojector(view)(x, y) }, properties: { ...line('x', []).properties, kind: 'port' } }) as AtlasFeature;
+
+  test('no label is placed on it, however crowded its corner', () => {
+    // A ring of ports round the bottom-left corner, each with a long label that wants the room the bar takes.
+    const features = Array.from({ length: 24 }, (_, i) => port(`p${i}`, 20 + (i % 6) * 30, 200 + Math.floor(i / 6) * 22));
+    const labels = new Map(features.map((f) => [f.id, `Port with a long name ${f.id} [1]`]));
+    const input = { view, basemap, features, selectedId: null, labels, scale };
+    const box = scaleBarBox(input);
+    const placed = mapLabels(input);
+    expect(placed.length).toBe(features.length);
+    for (const l of placed) expect(overlaps(l.box, box), l.text).toBe(false);
+  });
+
+  test('it takes the bottom-left corner, or the bottom-right one when a symbol sits in the first', () => {
+    const clear = scaleBarBox({ view, features: [], scale });
+    expect(clear.x0).toBeLessThan(view.width / 2);
+    expect(clear.y1).toBeLessThanOrEqual(view.height);
+    const taken = scaleBarBox({ view, features: [port('corner', 30, view.height - 15)], scale });
+    expect(taken.x0).toBeGreaterThan(view.width / 2);
+    expect(taken.x1).toBeLessThanOrEqual(view.width);
+  });
+
+  test('it is wide enough for its label, and left out where one scale does not hold (world zoom)', () => {
+    const narrow = scaleBarBox({ view, features: [], scale: { px: 20, label: '1,000 km' } });
+    expect(narrow.x1 - narrow.x0).toBeGreaterThan(40);
+    expect(figureScaleBar({ zoom: 1.5, lat: 30, lng: 100, width: 960, height: 540 })).toBeNull();
+    expect(figureScaleBar({ zoom: 6, lat: 30, lng: 112, width: 960, height: 540 })).not.toBeNull();
+    const svg = mapSvg({ view, basemap, features: [], selectedId: null, labels: new Map(), scale: null });
+    expect(svg).not.toContain('class="scale"');
+  });
 });
