@@ -173,3 +173,46 @@ test('中文: the error screen (here a truncated atlas.json) speaks Chinese, kee
   await screenshot(w.page, 'zh-error-screen');
   expect(w.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
 });
+
+test('中文: every name, tooltip and placeholder of the interface is Chinese (panel, document, legend, timeline, share dialog, map controls)', async () => {
+  const atlas = loadAtlas();
+  const f = atlas.features.find((x) => x.geometry.type === 'Point' && x.properties.description_zh)!;
+  const [lng, lat] = (f.geometry as GeoJSON.Point).coordinates;
+  const w = await openPage(browser);
+  await gotoApp(w.page, `#map=7/${lat}/${lng}&feature=${f.id}&doc=${f.properties.citations[0].document}&lang=zh`);
+  await w.page.locator('aside[aria-label="Source"]').waitFor();
+  await w.page.locator('section[aria-label="Document"]').waitFor();
+  /** Names, tooltips and placeholders the reader meets: attributes of visible elements, and accessible names given by aria-labelledby. */
+  const uiWords = () =>
+    w.page.evaluate(() => {
+      const out: { what: string; text: string }[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('[aria-label], [title], [placeholder], [aria-labelledby]')) {
+        if (el.closest('[hidden]') || el.closest('svg title')) continue;
+        const named = el.getAttribute('aria-labelledby');
+        if (named) {
+          const text = named.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+          out.push({ what: `${el.tagName} name`, text });
+        } else if (el.hasAttribute('aria-label')) out.push({ what: `${el.tagName} aria-label`, text: el.getAttribute('aria-label')! });
+        if (el.hasAttribute('title') && !(el instanceof SVGElement)) out.push({ what: `${el.tagName} title`, text: el.getAttribute('title')! });
+        if (el.hasAttribute('placeholder')) out.push({ what: `${el.tagName} placeholder`, text: el.getAttribute('placeholder')! });
+      }
+      return out;
+    });
+  // The switch to English is labelled in English on purpose; a URL's example host is not a word.
+  const english = (x: { text: string }) => !/[\u4e00-\u9fff]/.test(x.text) && !/^(English — )?Switch language to English$|^English$|^https:\/\/your-site\.example$/.test(x.text) && /[A-Za-z]{3,}/.test(x.text);
+  const names = new Set(atlas.features.flatMap((x) => [x.properties.name, x.properties.name_zh ?? '']));
+  const notData = (x: { text: string }) => !names.has(x.text);
+  const main = await uiWords();
+  expect(main.length).toBeGreaterThan(10);
+  expect(main.filter(english).filter(notData)).toEqual([]);
+  await screenshot(w.page, 'zh-sweep-panel-document');
+
+  // The share dialog with its figure and embed sections.
+  await w.page.getByRole('button', { name: '分享' }).click();
+  await w.page.getByRole('dialog').waitFor();
+  await w.page.waitForSelector('[data-export="png-1"]:not([disabled])');
+  expect((await uiWords()).filter(english).filter(notData)).toEqual([]);
+  expect(await w.page.getByRole('dialog').textContent()).toMatch(/[\u4e00-\u9fff]/);
+  await screenshot(w.page, 'zh-sweep-share');
+  expect(w.errors).toEqual([]);
+});

@@ -93,11 +93,13 @@ export function setMapLabelLanguage(map: AtlasMap, lang: 'en' | 'zh'): void {
 
 const attributions = new WeakMap<AtlasMap, AttributionControl>();
 
-/** The map's own words in the reader's language: the attribution line and the zoom buttons' names. */
+/** The map's own words in the reader's language: the attribution line, the zoom and attribution buttons' names, the canvas's name. */
 export interface MapWords {
   mapAttribution: string;
   zoomIn: string;
   zoomOut: string;
+  toggleAttribution: string;
+  mapCanvas: string;
 }
 
 /**
@@ -116,12 +118,14 @@ export function setMapLanguage(map: AtlasMap, words: MapWords): void {
   for (const [selector, name] of [
     ['.maplibregl-ctrl-zoom-in', words.zoomIn],
     ['.maplibregl-ctrl-zoom-out', words.zoomOut],
+    ['.maplibregl-ctrl-attrib-button', words.toggleAttribution],
   ] as const) {
     const button = map.getContainer().querySelector<HTMLButtonElement>(selector);
     if (!button) continue;
     button.title = name;
     button.setAttribute('aria-label', name);
   }
+  map.getCanvas().setAttribute('aria-label', words.mapCanvas);
 }
 
 /** Replace what the atlas source holds (feature-state survives: ids are stable). */
