@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIGURE_SIZES, type FigureAspect } from '../../src/lib/export/figureFormat.ts';
+import { unprojector } from '../../src/lib/view/webMercator.ts';
 import { loadAtlas } from './atlasData.ts';
 import { gotoApp, launch, openPage, SCREENSHOT_DIR, type WatchedPage } from './harness.ts';
 
@@ -22,6 +23,7 @@ afterAll(async () => {
 });
 
 async function downloadSvg(page: Page, name: string): Promise<string> {
+  await page.locator('[data-export="svg"]').scrollIntoViewIfNeeded();
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-export="svg"]')]);
   const text = readFileSync((await dl.path())!, 'utf8');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -99,15 +101,43 @@ describe('the scale bar in report figures', () => {
     expect(w.errors).toEqual([]);
   });
 
-  test('a figure at world zoom, where Mercator stretches the scale, has no scale bar', async () => {
+  test('a symbol in the bottom-left corner of a figure keeps clear of the scale bar (the bar moves to the other corner)', async () => {
+    // The atlas's loneliest symbol (farthest from any other), placed where the bar would go.
+    const points = loadAtlas().features.flatMap((f) => (f.geometry.type === 'Point' ? [{ id: f.id, at: f.geometry.coordinates as [number, number] }] : []));
+    const nearest = (p: (typeof points)[number]) => Math.min(...points.filter((q) => q !== p).map((q) => Math.hypot(p.at[0] - q.at[0], p.at[1] - q.at[1])));
+    const lonely = points.reduce((best, p) => (nearest(p) > nearest(best) ? p : best));
     const w = await openPage(browser);
-    await openFigure(w, '#map=1.5/30/100');
-    const svg = await downloadSvg(w.page, 'figure-scale-world.svg');
-    expect(svg).not.toContain('class="scale"');
-    // The same figure at a regional zoom has one.
+    const zoom = 6;
+    await openFigure(w, `#map=${zoom}/${lonely.at[1]}/${lonely.at[0]}`);
+    await w.page.check('input[name="figure-aspect"][value="16:9"]');
+    const frame = await w.page.evaluate((svg) => {
+      const r = new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('#map-frame rect')!;
+      return { width: Number(r.getAttribute('width')), height: Number(r.getAttribute('height')) };
+    }, await downloadSvg(w.page, 'figure-scale-corner-probe.svg'));
+    const canvas = (await w.page.locator('.maplibregl-canvas').boundingBox())!;
+    const figureZoom = zoom + Math.log2(Math.min(frame.width / canvas.width, frame.height / canvas.height));
+    // The reader's centre that puts the symbol 30 px from the figure's left edge and 18 px above its bottom.
+    const [lng, lat] = unprojector({ zoom: figureZoom, lng: lonely.at[0], lat: lonely.at[1], ...frame })(frame.width - 30, 18);
     await w.page.keyboard.press('Escape');
-    await openFigure(w, busiestView(6));
-    expect(await downloadSvg(w.page, 'figure-scale-regional.svg')).toContain('class="scale"');
-    expect(w.errors).toEqual([]);
+    const w2 = await openPage(browser);
+    await openFigure(w2, `#map=${zoom}/${lat}/${lng}`);
+    await w2.page.check('input[name="figure-aspect"][value="16:9"]');
+    const svg = await downloadSvg(w2.page, 'figure-scale-corner.svg');
+    expect(svg).toContain(`data-feature-id="${lonely.id}"`);
+    const { scale, others, png } = await measure(w2.page, svg);
+    writeFileSync(resolve(SCREENSHOT_DIR, 'figure-scale-corner.png'), Buffer.from(png.split(',')[1], 'base64'));
+    expect(scale).not.toBeNull();
+    expect(others.filter((o) => overlaps(scale!, o)).map((h) => h.what)).toEqual([]);
+    expect([...w.errors, ...w2.errors]).toEqual([]);
+  });
+
+  test('a figure at world zoom, where Mercator stretches the scale, has no scale bar; at a regional zoom it has one', async () => {
+    const world = await openPage(browser);
+    await openFigure(world, '#map=1.5/30/100');
+    expect(await downloadSvg(world.page, 'figure-scale-world.svg')).not.toContain('class="scale"');
+    const regional = await openPage(browser);
+    await openFigure(regional, busiestView(6));
+    expect(await downloadSvg(regional.page, 'figure-scale-regional.svg')).toContain('class="scale"');
+    expect([...world.errors, ...regional.errors]).toEqual([]);
   });
 });
