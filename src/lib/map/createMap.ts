@@ -8,7 +8,6 @@ import { AttributionControl, GPUInitializationError, Map as MlMap, NavigationCon
 import type { FeatureCollection } from 'geojson';
 import type { MapView } from '../atlas/urlState.ts';
 import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
-import type { FrameView } from '../view/webMercator.ts';
 import { labelText } from './expressions.ts';
 import { iconImage, placeDotImage } from './icons.ts';
 import { scaleBarMeaningful } from './scaleRule.ts';
@@ -129,12 +128,6 @@ export function setAtlasData(map: AtlasMap, data: FeatureCollection): void {
   (map.getSource(ATLAS_SOURCE) as GeoJSONSource | undefined)?.setData(data);
 }
 
-/** The map's view as the URL writes it. */
-export function mapViewOf(map: AtlasMap): MapView {
-  const c = map.getCenter();
-  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
-}
-
 /**
  * Call `done` once, on the first frame that shows the atlas's features on the
  * land (labels may still be placing): the benchmark's "first meaningful map".
@@ -146,10 +139,4 @@ export function onFirstMeaningfulPaint(map: AtlasMap, done: () => void, sources:
     done();
   };
   map.on('render', check);
-}
-
-/** The map's view and its canvas size in CSS pixels: the reader's view as a frame (for figures and embed alt text). */
-export function mapFrameOf(map: AtlasMap): FrameView {
-  const canvas = map.getCanvas();
-  return { ...mapViewOf(map), width: canvas.clientWidth, height: canvas.clientHeight };
 }
