@@ -12,7 +12,7 @@ import { labelText } from './expressions.ts';
 import { iconImage, placeDotImage } from './icons.ts';
 import { scaleBarMeaningful } from './scaleRule.ts';
 import { POINT_KINDS } from './palette.ts';
-import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT } from './style.ts';
+import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT, POINT_LAYER, pointLabelText } from './style.ts';
 
 /** The map as the rest of the app knows it. */
 export type AtlasMap = MlMap;
@@ -85,8 +85,8 @@ export function addMapImages(map: MlMap): void {
 }
 
 /** Every label in the reader's language: the atlas's names and the basemap's place, river and country names. */
-export function setMapLabelLanguage(map: AtlasMap, lang: 'en' | 'zh'): void {
-  for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
+export function setMapLabelLanguage(map: AtlasMap, lang: 'en' | 'zh', pointCount: number): void {
+  for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', id === POINT_LAYER ? pointLabelText(lang, pointCount) : labelText(lang));
   for (const [id, text] of Object.entries(basemapLabelText(lang))) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', text);
 }
 

@@ -45,7 +45,7 @@ describe('renderFeatures', () => {
   });
 
   test('draws the same selection once for both maps, and anew when the selection or the modes change', () => {
-    const features = [line('a', [[110, 30], [112, 30]]), line('b', [[110, 30], [112, 30]], { mode: 'rail', kind: 'rail-route' })];
+    const features = [line('a', [[110, 30], [112, 30]]), line('b', [[110, 30], [112, 30]], { mode: 'rail', kind: 'rail-corridor' })];
     const first = renderFeatures(features, new Set(['river', 'rail']));
     expect(renderFeatures(features, new Set(['rail', 'river']))).toBe(first);
     const riverOnly = renderFeatures(features, new Set(['river']));
