@@ -10,8 +10,8 @@ import type { Lang } from './messages.ts';
 type Wordings = { [K in LinkNoticeKind]: (n: Extract<LinkNotice, { kind: K }>) => string };
 
 const en: Wordings = {
-  badParameter: (n) => `Ignored "${echo(n.part)}": not a valid URL parameter.`,
-  badView: (n) => `Ignored map view "${echo(n.value)}": expected zoom/lat/lng in range.`,
+  badParameter: (n) => `ignored "${echo(n.part)}": not a valid URL parameter`,
+  badView: (n) => `ignored map view "${echo(n.value)}": expected zoom/lat/lng in range`,
   unknownValues: (n) => `Ignored unknown ${n.key} value${n.values.length > 1 ? 's' : ''} ${quoteList(n.values)}.`,
   impossibleDate: (n) => `Ignored the date range: "${echo(n.value)}" is not a real date.`,
   badDateRange: () => 'Ignored a date range that is not YYYY, YYYY-MM or YYYY-MM-DD.',
