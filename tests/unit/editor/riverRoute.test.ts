@@ -9,6 +9,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { LineString } from 'geojson';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runDerive } from '../../../scripts/derive-routes.ts';
 import { readDataFiles } from '../../../scripts/data-files.ts';
@@ -59,7 +60,7 @@ describe('river routes on the real data', () => {
     if ('error' in preview) throw new Error(preview.error);
     expect(preview.recipe).toEqual(riverRouteRecipe(a.id, b.id));
     expect(preview.derived.geometry.type).toBe('LineString');
-    const coords = (preview.derived.geometry as { coordinates: [number, number][] }).coordinates;
+    const coords = (preview.derived.geometry as LineString).coordinates;
     expect(coords[0]).toEqual(a.at);
     expect(coords.at(-1)).toEqual(b.at);
 
