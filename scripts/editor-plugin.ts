@@ -17,6 +17,8 @@ import { documentProblemField, featureProblemField } from '../src/lib/editor/pro
 import { parseSaveRequest, planSave } from '../src/lib/editor/saveRequest.ts';
 import { checkRequest, MAX_BODY_BYTES } from '../src/lib/editor/writeGuard.ts';
 import { deriveForSave } from '../src/lib/editor/saveDerived.ts';
+import { coverageChange } from '../src/lib/editor/saveRequest.ts';
+import { COVERAGE_PATH, syncCoverage } from '../src/lib/editor/coverageSync.ts';
 import { parseGeometrySpec } from '../src/lib/geo/deriveRoutes.ts';
 import { GEOMETRY_SPEC_PATH, PRODUCED_PATH } from '../src/lib/geo/deriveTree.ts';
 import { parse as parseYaml } from 'yaml';
@@ -180,6 +182,10 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
           });
           if (!derived.ok) return send(res, 422, { ok: false, message: 'Nothing was written: a route could not be derived.', problems: derived.problems });
           for (const [path, t] of derived.writes) plan.writes.set(path, t);
+          // The coverage table lists what the save added, so `npm test` keeps passing.
+          const coverage = syncCoverage(read(COVERAGE_PATH), coverageChange(parsed.value));
+          if (!coverage.ok) return send(res, 422, { ok: false, message: `Nothing was written: ${coverage.message}.` });
+          if (coverage.text !== null && coverage.text !== read(COVERAGE_PATH)) plan.writes.set(COVERAGE_PATH, coverage.text);
           const result = compileAtlas({ documents: replace(input.documents, '.md'), features: replace(input.features, '.geojson') });
           const errors = result.problems.filter((p) => p.severity === 'error');
           if (errors.length) return send(res, 422, { ok: false, message: 'Nothing was written: the data check found problems.', problems: withFields(errors, plan.writes) });

@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { parse as parseYaml } from 'yaml';
+import { checkCoverage } from '../../src/lib/atlas/coverage.ts';
+import { parseMarkdown } from '../../src/lib/atlas/frontMatter.ts';
+import { readFeatures } from '../../src/lib/editor/featureFileEdit.ts';
 import { launch, openPage, SCREENSHOT_DIR, waitForIdle, type WatchedPage } from './harness.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -68,6 +72,7 @@ export function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const sub of ['documents', 'features']) for (const f of readdirSync(join(dir, 'data', sub))) out.set(`${sub}/${f}`, readFileSync(join(dir, 'data', sub, f), 'utf8'));
   for (const f of readdirSync(join(dir, 'data/derive'))) out.set(`derive/${f}`, readFileSync(join(dir, 'data/derive', f), 'utf8'));
+  out.set('coverage.yaml', readFileSync(join(dir, 'data/coverage.yaml'), 'utf8'));
   return out;
 }
 
@@ -102,4 +107,19 @@ export async function dragSelect(page: Page, text: string): Promise<void> {
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
+}
+
+/** What tests/unit/atlas/coverage.test.ts would say about the copy's coverage table (empty: it passes). */
+export function coverageProblems(dir: string): string[] {
+  const documents = readdirSync(join(dir, 'data/documents'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => {
+      const m = parseMarkdown(readFileSync(join(dir, 'data/documents', f), 'utf8'));
+      return { id: String(m.data?.id), body: m.body };
+    });
+  const features = readdirSync(join(dir, 'data/features'))
+    .filter((f) => f.endsWith('.geojson'))
+    .flatMap((f) => readFeatures(readFileSync(join(dir, 'data/features', f), 'utf8')))
+    .map((f) => ({ id: f.id, cites: (((f.properties as { citations?: { document: string }[] }).citations) ?? []).map((c) => c.document) }));
+  return checkCoverage(parseYaml(readFileSync(join(dir, 'data/coverage.yaml'), 'utf8')), documents, features);
 }

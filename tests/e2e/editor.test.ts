@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkData } from '../../scripts/check-data.ts';
 import { readFeatures } from '../../src/lib/editor/featureFileEdit.ts';
 import { baseURL, clickMapAt, openPage, waitForIdle, type WatchedPage } from './harness.ts';
-import { dragSelect, gotoDev as gotoDevAt, POLL, screenshot, snapshot as snapshotOf, startDevEditor, STEP_MS, type DevEditor } from './devEditor.ts';
+import { coverageProblems, dragSelect, gotoDev as gotoDevAt, POLL, screenshot, snapshot as snapshotOf, startDevEditor, STEP_MS, type DevEditor } from './devEditor.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let editor: DevEditor;
@@ -41,7 +41,7 @@ const PASSAGE = 'Air cargo landing at Tianhe Airport will be cleared once';
 const TIANHE: [number, number] = [114.2081, 30.7839];
 
 /** Documents and feature files of the copy (the recipes' files are covered by the route test). */
-const snapshot = () => new Map([...snapshotOf(dir)].filter(([k]) => !k.startsWith('derive/')));
+const snapshot = () => new Map([...snapshotOf(dir)].filter(([k]) => k.startsWith('documents/') || k.startsWith('features/')));
 const gotoDev = (page: Page, hash = '') => gotoDevAt(page, devURL, hash);
 
 beforeAll(async () => {
@@ -143,6 +143,9 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     const r = checkData(dir);
     expect(r.output).not.toMatch(/error/);
     expect(r.exitCode).toBe(0);
+    // The coverage table lists the new document and feature, so `npm test` passes too.
+    expect(coverageProblems(dir)).toEqual([]);
+    expect(readFileSync(join(dir, 'data/coverage.yaml'), 'utf8')).toContain(`${docId}:\n  - phrase: "${PASSAGE}"\n    features: [${featureId}]\n`);
   });
 
   test('the map shows the new feature with its quote (clicked on the canvas)', async () => {

@@ -29,7 +29,7 @@ import { buildRiverGraph, snapToGraph, yangtzeOnly } from '../../src/lib/geo/riv
 import { parseGeometrySpec } from '../../src/lib/geo/deriveRoutes.ts';
 import { pixelOf } from '../../src/lib/view/webMercator.ts';
 import { clickMapAt, currentView, waitForIdle } from './harness.ts';
-import { dragSelect, gotoDev, POLL, screenshot, snapshot, startDevEditor, STEP_MS, type DevEditor } from './devEditor.ts';
+import { coverageProblems, dragSelect, gotoDev, POLL, screenshot, snapshot, startDevEditor, STEP_MS, type DevEditor } from './devEditor.ts';
 
 let ed: DevEditor;
 beforeAll(async () => {
@@ -120,7 +120,7 @@ function featureSlices(text: string): Map<string, string> {
 /** Every file of the copy is as before, except `file`, in which every feature but `id` keeps its bytes. */
 function onlyChanged(before: Map<string, string>, file: string, id: string): void {
   const after = snapshot(ed.dir);
-  for (const [k, v] of before) if (k !== file) expect(after.get(k), k).toBe(v);
+  for (const [k, v] of before) if (k !== file && k !== 'coverage.yaml') expect(after.get(k), k).toBe(v);
   const old = featureSlices(before.get(file)!);
   const now = featureSlices(after.get(file)!);
   for (const [fid, text] of old) if (fid !== id) expect(now.get(fid), fid).toBe(text);
@@ -198,6 +198,7 @@ describe('the editor\'s geometry tools', { timeout: STEP_MS }, () => {
     expect(after.get('derive/geometry.yaml')!.startsWith(before.get('derive/geometry.yaml')!.trimEnd())).toBe(true);
     expect(JSON.parse(after.get('derive/produced.json')!).produced[id]).toMatch(/^[0-9a-f]{14}$/);
     expect(checkData(ed.dir).exitCode).toBe(0);
+    expect(coverageProblems(ed.dir)).toEqual([]);
     const derive = runDerive({ root: ed.dir, check: true });
     expect(derive.output.join('\n')).toMatch(/^checked \d+ features/);
     expect(derive.exitCode).toBe(0);
@@ -248,6 +249,7 @@ describe('the editor\'s geometry tools', { timeout: STEP_MS }, () => {
       expect(Math.abs(c[1] - waypoints[i][1])).toBeLessThan(0.01);
     });
     expect(checkData(ed.dir).exitCode).toBe(0);
+    expect(coverageProblems(ed.dir)).toEqual([]);
     expect(runDerive({ root: ed.dir, check: true }).exitCode).toBe(0);
     onlyChanged(before, file, id);
     // The map draws it: click the middle of its first leg on the canvas.
@@ -320,6 +322,7 @@ describe('deleting asks first and says what else cites the passage', { timeout: 
     // The other features still cite the passage.
     for (const o of others) expect(compiled().features.find((x) => x.id === o.id)!.properties.citations.length).toBe(o.properties.citations.length);
     expect(checkData(ed.dir).exitCode).toBe(0);
+    expect(coverageProblems(ed.dir)).toEqual([]);
   });
 
   test('delete a feature: the dialog says which passages other features still cite; Keep keeps it; Delete feature removes exactly it', async () => {
@@ -351,6 +354,7 @@ describe('deleting asks first and says what else cites the passage', { timeout: 
     expect([...featureSlices(after.get(file)!).keys()]).toEqual([...featureSlices(before.get(file)!).keys()].filter((x) => x !== feature.id));
     onlyChanged(before, file, feature.id);
     expect(checkData(ed.dir).exitCode).toBe(0);
+    expect(coverageProblems(ed.dir)).toEqual([]);
     expect(runDerive({ root: ed.dir, check: true }).exitCode).toBe(0);
     // Gone from the map's feature list too.
     expect(await page.locator(`[data-feature-id="${feature.id}"]`).count()).toBe(0);

@@ -14,6 +14,7 @@ import { deleteFeature, FeatureFileError, putFeature, type RawFeature } from './
 import { recipeProblem, type Recipe } from '../geo/deriveRoutes.ts';
 import { GEOMETRY_SPEC_PATH } from '../geo/deriveTree.ts';
 import { putRecipe } from '../geo/recipeFile.ts';
+import type { CoverageChange } from './coverageSync.ts';
 
 export type Edit =
   | { kind: 'put-document'; token: string; front: DocumentFrontMatter; body: string }
@@ -140,4 +141,23 @@ export function planSave(read: (path: string) => string | null, edits: Edit[]): 
   }
   if (conflicts.length || errors.length) return { ok: false, conflicts, errors };
   return { ok: true, writes: new Map([...texts].filter((e): e is [string, string] => e[1] !== null)) };
+}
+
+/** What a save changes for the coverage table: documents written, features written (with their citations), ids gone. */
+export function coverageChange(edits: Edit[]): CoverageChange {
+  const documents: string[] = [];
+  const features: CoverageChange['features'] = [];
+  const removed: string[] = [];
+  for (const e of edits) {
+    if (e.kind === 'put-document') documents.push(e.front.id);
+    if (e.kind === 'delete-feature') removed.push(e.id);
+    if (e.kind !== 'put-feature') continue;
+    const citations = ((e.feature.properties as { citations?: unknown } | undefined)?.citations ?? []) as { document?: unknown; quote?: unknown }[];
+    features.push({
+      id: e.feature.id,
+      citations: Array.isArray(citations) ? citations.filter((c) => typeof c?.document === 'string' && typeof c?.quote === 'string') as { document: string; quote: string }[] : [],
+    });
+    if (e.replaces && e.replaces !== e.feature.id) removed.push(e.replaces);
+  }
+  return { documents, features, removed };
 }
