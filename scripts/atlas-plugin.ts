@@ -189,8 +189,10 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
     },
     transformIndexHtml(html) {
       if (!single) {
-        // Start fetching the atlas with the page, not after the code has loaded and run.
-        return atlasHref ? html.replace(/<\/head>/i, `  <link rel="preload" href="${atlasHref}" as="fetch" crossorigin />\n  </head>`) : html;
+        // Start fetching the atlas and the basemap with the page, not after the code has loaded and run: the
+        // SVG map paints from them first (MapStage), and MapLibre's workers revalidate the same files.
+        const hrefs = [...(atlasHref ? [atlasHref] : []), ...Object.keys(basemap()).map((name) => `${BASEMAP_DIR}/${name}`)];
+        return html.replace(/<\/head>/i, `${hrefs.map((href) => `  <link rel="preload" href="${href}" as="fetch" crossorigin />\n`).join('')}  </head>`);
       }
       const meta = `<meta http-equiv="Content-Security-Policy" content="${SINGLE_FILE_CSP}" />`;
       const rest = singleFileHead(html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, ''), projectRoot);

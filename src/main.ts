@@ -8,7 +8,6 @@ import { AppState } from './lib/appState.svelte.ts';
 import { echo } from './lib/atlas/echo.ts';
 import { loadAtlas } from './lib/atlas/loadAtlas.ts';
 import { parseEmbedConfig } from './lib/embed/protocol.ts';
-import { startMapWorkers } from './lib/map/workers.ts';
 
 const target = document.getElementById('app')!;
 let app: ReturnType<typeof mount> | null = null;
@@ -43,7 +42,8 @@ window.addEventListener('unhandledrejection', (e) => {
   if (!(e.reason instanceof DOMException && e.reason.name === 'AbortError')) showCrash(e.reason);
 });
 
-startMapWorkers();
+// MapLibre loads (and its workers start) while the atlas is fetched and the SVG map paints; MapStage reports a failure.
+import('./lib/map/workers.ts').then((m) => m.startMapWorkers(), () => undefined);
 // The atlas is a separate JSON file: a truncated or hand-edited copy on a server shows an error screen, not a blank page.
 const loaded = await loadAtlas(new URL(atlasUrl, document.baseURI).href, fetch);
 if (loaded.ok) {

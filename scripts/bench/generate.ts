@@ -98,7 +98,7 @@ export function generateAtlas(opts: GenerateOptions): Record<string, string> {
         kind,
         mode,
         description: `A synthetic ${kind} for the benchmark (number ${i}).`,
-        geometry_basis: i % 3 === 0 ? 'schematic' : 'surveyed',
+        ...certainty(group, i, geometry),
         citations: [{ document: `gen-document-${doc}`, quote }],
       },
       geometry,
@@ -126,6 +126,20 @@ export function generateAtlas(opts: GenerateOptions): Record<string, string> {
     ].join('\n');
   });
   return files;
+}
+
+/**
+ * All three certainty levels, each as the validator wants it: a surveyed point
+ * names its (synthetic) source and the published coordinate, a surveyed line
+ * names its source, a schematic line and an approximate point or zone need none.
+ */
+function certainty(group: string, i: number, geometry: unknown): Record<string, unknown> {
+  const source = { title: 'Benchmark gazetteer (synthetic)', url: 'https://example.org/benchmark-gazetteer' };
+  if (group === 'points') {
+    return i % 2 ? { geometry_basis: 'approximate' } : { geometry_basis: 'surveyed', references: [{ ...source, coordinate: (geometry as { coordinates: number[] }).coordinates }] };
+  }
+  if (group === 'lines') return i % 3 === 0 ? { geometry_basis: 'schematic' } : { geometry_basis: 'surveyed', references: [source] };
+  return { geometry_basis: 'approximate' };
 }
 
 /**

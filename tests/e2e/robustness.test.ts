@@ -69,7 +69,7 @@ describe('bad URLs', () => {
     await gotoApp(w.page, '#map=5/30/110&feature=yangluo-port');
     for (const [name, hash, message] of cases) {
       await w.page.evaluate((h) => (location.hash = h), hash);
-      await expect.poll(() => notice(w.page).textContent(), { message: name }).toMatch(message);
+      await expect.poll(() => notice(w.page).textContent(), { message: name, timeout: 10_000 }).toMatch(message);
       expect((await notice(w.page).textContent())!.length, name).toBeLessThan(6000);
       expect(await w.page.locator('aside[aria-label="Source"]').count(), name).toBe(0);
     }

@@ -8,12 +8,11 @@ import { AttributionControl, GPUInitializationError, Map as MlMap, NavigationCon
 import type { FeatureCollection } from 'geojson';
 import type { MapView } from '../atlas/urlState.ts';
 import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
-import type { FrameView } from '../view/webMercator.ts';
 import { labelText } from './expressions.ts';
 import { iconImage, placeDotImage } from './icons.ts';
 import { scaleBarMeaningful } from './scaleRule.ts';
 import { POINT_KINDS } from './palette.ts';
-import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT } from './style.ts';
+import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT, POINT_LAYER, pointLabelText } from './style.ts';
 
 /** The map as the rest of the app knows it. */
 export type AtlasMap = MlMap;
@@ -86,8 +85,8 @@ export function addMapImages(map: MlMap): void {
 }
 
 /** Every label in the reader's language: the atlas's names and the basemap's place, river and country names. */
-export function setMapLabelLanguage(map: AtlasMap, lang: 'en' | 'zh'): void {
-  for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
+export function setMapLabelLanguage(map: AtlasMap, lang: 'en' | 'zh', pointCount: number): void {
+  for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', id === POINT_LAYER ? pointLabelText(lang, pointCount) : labelText(lang));
   for (const [id, text] of Object.entries(basemapLabelText(lang))) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', text);
 }
 
@@ -129,12 +128,6 @@ export function setAtlasData(map: AtlasMap, data: FeatureCollection): void {
   (map.getSource(ATLAS_SOURCE) as GeoJSONSource | undefined)?.setData(data);
 }
 
-/** The map's view as the URL writes it. */
-export function mapViewOf(map: AtlasMap): MapView {
-  const c = map.getCenter();
-  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
-}
-
 /**
  * Call `done` once, on the first frame that shows the atlas's features on the
  * land (labels may still be placing): the benchmark's "first meaningful map".
@@ -146,10 +139,4 @@ export function onFirstMeaningfulPaint(map: AtlasMap, done: () => void, sources:
     done();
   };
   map.on('render', check);
-}
-
-/** The map's view and its canvas size in CSS pixels: the reader's view as a frame (for figures and embed alt text). */
-export function mapFrameOf(map: AtlasMap): FrameView {
-  const canvas = map.getCanvas();
-  return { ...mapViewOf(map), width: canvas.clientWidth, height: canvas.clientHeight };
 }

@@ -118,6 +118,16 @@ export function assignLanes(pieces: Feature<Geometry, RenderProperties>[], minSh
  * its rail leg draws that leg alone. Points and zones are not chosen by mode.
  */
 export function renderFeatures(features: readonly AtlasFeature[], lineModes: ReadonlySet<Mode> | null = null): FeatureCollection<Geometry, RenderProperties> {
+  // The SVG map and the WebGL map draw the same selection one after the other: the lane pass runs once.
+  const key = lineModes ? [...lineModes].sort().join(',') : '*';
+  if (last?.features === features && last.key === key) return last.result;
+  const result = computePieces(features, lineModes);
+  last = { features, key, result };
+  return result;
+}
+let last: { features: readonly AtlasFeature[]; key: string; result: FeatureCollection<Geometry, RenderProperties> } | null = null;
+
+function computePieces(features: readonly AtlasFeature[], lineModes: ReadonlySet<Mode> | null): FeatureCollection<Geometry, RenderProperties> {
   const out: Feature<Geometry, RenderProperties>[] = [];
   const shown = (mode: Mode) => !lineModes || lineModes.has(mode);
   for (const f of features) {

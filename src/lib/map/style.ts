@@ -35,6 +35,18 @@ export function pointLabelPlacement(pointCount: number) {
     : { 'text-anchor': 'left' as const, 'text-offset': [0.9, 0] as [number, number], 'text-justify': 'left' as const };
 }
 
+/**
+ * Above VARIABLE_ANCHOR_LIMIT points, the atlas's point labels start at this
+ * zoom, as on the SVG map: lower down thousands of labels collide into a few
+ * readable ones while MapLibre still places every one of them each frame.
+ */
+export const MANY_POINTS_LABEL_ZOOM = 6;
+
+/** The point label's text: the name in the reader's language; for a large atlas, only from MANY_POINTS_LABEL_ZOOM. */
+export function pointLabelText(lang: 'en' | 'zh', pointCount: number): ExpressionSpecification {
+  return pointCount <= VARIABLE_ANCHOR_LIMIT ? labelText(lang) : ['step', ['zoom'], '', MANY_POINTS_LABEL_ZOOM, labelText(lang)];
+}
+
 export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpecification[] {
   const lineBase = {
     type: 'line' as const,
@@ -119,7 +131,7 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
         'icon-size': 1,
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
-        'text-field': labelText(lang),
+        'text-field': pointLabelText(lang, pointCount),
         'text-font': FONT_STACK,
         'text-size': 12,
         'text-optional': true,

@@ -44,6 +44,16 @@ describe('renderFeatures', () => {
     expect(new Set(pieces.map((p) => p.properties.lane)).size).toBe(1);
   });
 
+  test('draws the same selection once for both maps, and anew when the selection or the modes change', () => {
+    const features = [line('a', [[110, 30], [112, 30]]), line('b', [[110, 30], [112, 30]], { mode: 'rail', kind: 'rail-corridor' })];
+    const first = renderFeatures(features, new Set(['river', 'rail']));
+    expect(renderFeatures(features, new Set(['rail', 'river']))).toBe(first);
+    const riverOnly = renderFeatures(features, new Set(['river']));
+    expect(riverOnly).not.toBe(first);
+    expect(riverOnly.features.map((p) => p.properties.fid)).toEqual(['a']);
+    expect(renderFeatures([...features], new Set(['river', 'rail']))).not.toBe(first);
+  });
+
   test('does not mutate the atlas features', () => {
     const a = line('a', [[110, 30], [112, 30]]);
     const copy = structuredClone(a);

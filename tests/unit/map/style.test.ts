@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { SymbolLayerSpecification } from 'maplibre-gl';
-import { atlasLayers, pointLabelPlacement, VARIABLE_ANCHOR_LIMIT } from '../../../src/lib/map/style.ts';
+import { atlasLayers, MANY_POINTS_LABEL_ZOOM, pointLabelPlacement, pointLabelText, VARIABLE_ANCHOR_LIMIT } from '../../../src/lib/map/style.ts';
+import { labelText } from '../../../src/lib/map/expressions.ts';
 
 const pointLayout = (pointCount: number) =>
   (atlasLayers('en', pointCount).find((l) => l.id === 'atlas-points') as SymbolLayerSpecification).layout!;
@@ -24,5 +25,19 @@ describe('point label placement follows the size of the atlas', () => {
       expect(pointLayout(n)['text-optional']).toBe(true);
       expect(Object.keys(pointLabelPlacement(n)).length).toBe(3);
     }
+  });
+});
+
+describe('point labels in a large atlas start a zoom later', () => {
+  test('a small atlas labels its points at every zoom', () => {
+    expect(pointLayout(VARIABLE_ANCHOR_LIMIT)['text-field']).toEqual(labelText('en'));
+  });
+
+  test('a large atlas has no point labels below MANY_POINTS_LABEL_ZOOM, and the name in either language from there', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const field = pointLabelText(lang, VARIABLE_ANCHOR_LIMIT + 1);
+      expect(field).toEqual(['step', ['zoom'], '', MANY_POINTS_LABEL_ZOOM, labelText(lang)]);
+    }
+    expect((atlasLayers('zh', 10_000).find((l) => l.id === 'atlas-points') as SymbolLayerSpecification).layout!['text-field']).toEqual(pointLabelText('zh', 10_000));
   });
 });

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkData } from '../../../scripts/check-data.ts';
 
 const project = resolve(import.meta.dirname, '../../..');
 const tsx = join(project, 'node_modules/.bin/tsx');
@@ -66,6 +67,15 @@ describe('bench:generate', { timeout: 60_000 }, () => {
     expect(existsSync(join(out, '.corridor-atlas-generated'))).toBe(true);
     const again = run(project, out);
     expect(again.status, again.stderr).toBe(0);
+  });
+
+  it('writes an atlas that passes the same validator as the build (the benchmark builds it)', () => {
+    const out = join(temp(), 'atlas');
+    const r = spawnSync(tsx, [generate, out, '--features', '300', '--documents', '7'], { cwd: project, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const result = checkData(out);
+    expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([]);
+    expect(result.exitCode).toBe(0);
   });
 
   it('writes into an empty folder but refuses one holding other files', () => {
