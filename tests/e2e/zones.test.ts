@@ -118,6 +118,7 @@ describe('zones are drawn, clicked and described as areas', () => {
     if (published) {
       await setHash(w.page, `#feature=${published.id}`);
       await expect.poll(() => panel(w.page).getAttribute('data-feature-id')).toBe(published.id);
+      await panel(w.page).getByTestId('published-area').scrollIntoViewIfNeeded();
       await screenshot(w.page, 'zones-panel-published-area');
     }
     expectClean(w);
