@@ -4,8 +4,7 @@
  * and the editor's endpoints on the dev server. The logic lives in
  * src/lib/editor/ (pure, unit-tested); this file only moves bytes.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -17,8 +16,16 @@ import { placeIndexFrom } from '../src/lib/editor/places.ts';
 import { documentProblemField, featureProblemField } from '../src/lib/editor/problemFields.ts';
 import { parseSaveRequest, planSave } from '../src/lib/editor/saveRequest.ts';
 import { checkRequest, MAX_BODY_BYTES } from '../src/lib/editor/writeGuard.ts';
+import { deriveForSave } from '../src/lib/editor/saveDerived.ts';
+import { coverageChange } from '../src/lib/editor/saveRequest.ts';
+import { COVERAGE_PATH, syncCoverage } from '../src/lib/editor/coverageSync.ts';
+import { parseGeometrySpec } from '../src/lib/geo/deriveRoutes.ts';
+import { GEOMETRY_SPEC_PATH, PRODUCED_PATH } from '../src/lib/geo/deriveTree.ts';
+import { parse as parseYaml } from 'yaml';
 import { readDataFiles } from './data-files.ts';
 import { markEditorWrite } from './editor-writes.ts';
+import { writeFilesAtomically } from './atomicWrite.ts';
+import { referenceLoaders, riversPath } from './reference-files.ts';
 
 const EDITOR = 'virtual:atlas-editor';
 /** The editor's endpoints, under one prefix no page or asset uses. */
@@ -46,24 +53,25 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-/** Write through a temporary file in the same folder and rename it over the target: never half a file. */
-export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = resolve(dirname(path), `.${path.split('/').pop()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    renameSync(tmp, path);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
-
 export interface EditorOptions {
   /** Directory holding data/documents and data/features (default: $ATLAS_DATA_ROOT, else Vite's root). */
   root?: string;
 }
 
-/** Everything the editor needs from disk: raw features per file, documents, and each file's version token. */
+/** The route recipes (data/derive/geometry.yaml) by feature id, and the file's version token. */
+function recipesData(root: string) {
+  const path = resolve(root, GEOMETRY_SPEC_PATH);
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
+  let recipes: Record<string, unknown> = {};
+  try {
+    recipes = text === null ? {} : Object.fromEntries(parseGeometrySpec(parseYaml(text)).spec.recipes);
+  } catch {
+    // Unreadable YAML: `npm run check` reports it; the editor shows no recipes.
+  }
+  return { token: contentToken(text), recipes };
+}
+
+/** Everything the editor needs from disk: raw features per file, documents, recipes, and each file's version token. */
 function editorData(root: string) {
   const input = readDataFiles(root);
   const files = input.features.map((f) => {
@@ -76,7 +84,7 @@ function editorData(root: string) {
     return { path: f.path, token: contentToken(f.text), features };
   });
   const documents = input.documents.map((d) => ({ path: d.path, token: contentToken(d.text) }));
-  return { files, documents };
+  return { files, documents, derive: recipesData(root) };
 }
 
 function withFields(problems: Problem[], writes: Map<string, string>) {
@@ -130,6 +138,11 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
         if (!guard.ok) return send(res, guard.status, { ok: false, message: guard.message });
         try {
           if (route === '/data') return send(res, 200, editorData(root));
+          if (route === '/rivers') {
+            // The centrelines the route derivation follows (the same file scripts/derive-routes.ts reads).
+            res.setHeader('Content-Type', 'application/json');
+            return res.end(readFileSync(riversPath(root)));
+          }
           if (route === '/places') {
             places ??= JSON.stringify(placeIndexFrom(JSON.parse(readFileSync(placesPath(projectRoot), 'utf8'))));
             res.setHeader('Content-Type', 'application/json');
@@ -159,18 +172,34 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
             for (const [path, t] of plan.writes) if (path.endsWith(ext)) out.push({ path, text: t });
             return out;
           };
+          // Route recipes re-derived on the would-be tree (scripts/derive-routes.ts's code): their geometry and produced.json join the writes.
+          const features = replace(input.features, '.geojson');
+          const derived = deriveForSave({
+            features: new Map(features.map((f) => [f.path, f.text])),
+            specText: plan.writes.get(GEOMETRY_SPEC_PATH) ?? read(GEOMETRY_SPEC_PATH),
+            recordText: read(PRODUCED_PATH),
+            loaders: referenceLoaders(root),
+          });
+          if (!derived.ok) return send(res, 422, { ok: false, message: 'Nothing was written: a route could not be derived.', problems: derived.problems });
+          for (const [path, t] of derived.writes) plan.writes.set(path, t);
+          // The coverage table lists what the save added, so `npm test` keeps passing.
+          const coverage = syncCoverage(read(COVERAGE_PATH), coverageChange(parsed.value));
+          if (!coverage.ok) return send(res, 422, { ok: false, message: `Nothing was written: ${coverage.message}.` });
+          if (coverage.text !== null && coverage.text !== read(COVERAGE_PATH)) plan.writes.set(COVERAGE_PATH, coverage.text);
           const result = compileAtlas({ documents: replace(input.documents, '.md'), features: replace(input.features, '.geojson') });
           const errors = result.problems.filter((p) => p.severity === 'error');
           if (errors.length) return send(res, 422, { ok: false, message: 'Nothing was written: the data check found problems.', problems: withFields(errors, plan.writes) });
-          for (const [path, t] of plan.writes) {
-            markEditorWrite(resolve(root, path));
-            writeAtomic(resolve(root, path), t);
+          const writes = [...plan.writes].map(([path, t]) => ({ path: resolve(root, path), text: t }));
+          for (const w of writes) {
+            mkdirSync(dirname(w.path), { recursive: true });
+            markEditorWrite(w.path);
           }
+          writeFilesAtomically(writes);
           // The next page load compiles the new data (the file watcher may not have noticed yet).
           const atlasModule = server.moduleGraph.getModuleById('\0virtual:atlas');
           if (atlasModule) server.moduleGraph.invalidateModule(atlasModule);
           const warnings = withFields(result.problems.filter((p) => p.severity === 'warning'), plan.writes);
-          return send(res, 200, { ok: true, tokens: Object.fromEntries([...plan.writes].map(([p, t]) => [p, contentToken(t)])), warnings });
+          return send(res, 200, { ok: true, tokens: Object.fromEntries([...plan.writes].map(([p, t]) => [p, contentToken(t)])), warnings, rederived: derived.rederived });
         } catch (e) {
           return send(res, 500, { ok: false, message: `The editor failed: ${(e as Error).message}` });
         }

@@ -7,20 +7,18 @@
  * A save over a file changed on disk and a write from another origin are
  * refused, and nothing is lost. The production builds carry no editor.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, type ViteDevServer } from 'vite';
 import { checkData } from '../../scripts/check-data.ts';
 import { readFeatures } from '../../src/lib/editor/featureFileEdit.ts';
-import { mkdirSync } from 'node:fs';
-import { baseURL, clickMapAt, launch, openPage, SCREENSHOT_DIR, waitForIdle, type WatchedPage } from './harness.ts';
+import { baseURL, clickMapAt, openPage, waitForIdle, type WatchedPage } from './harness.ts';
+import { coverageProblems, dragSelect, gotoDev as gotoDevAt, POLL, screenshot, snapshot as snapshotOf, startDevEditor, STEP_MS, type DevEditor } from './devEditor.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+let editor: DevEditor;
 let dir: string;
-let server: ViteDevServer;
 let devURL: string;
 let browser: Browser;
 let w: WatchedPage;
@@ -42,79 +40,17 @@ const PASSAGE = 'Air cargo landing at Tianhe Airport will be cleared once';
 /** Wuhan Tianhe International Airport (30°47′02″N 114°12′29″E, Wikipedia), a place no feature of data/ sits on. */
 const TIANHE: [number, number] = [114.2081, 30.7839];
 
-/** A screenshot for a person to look at; software WebGL on a busy machine can take long to capture. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), timeout: 120_000 });
-}
-
-/** The dev server and software WebGL share two cores with other work: generous per-step budgets. */
-const STEP_MS = 300_000;
-/** How long the page may take to show a result (a save runs the whole data check first). */
-const POLL = { timeout: 30_000 };
-
-function snapshot(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const sub of ['documents', 'features']) for (const f of readdirSync(join(dir, 'data', sub))) out.set(`${sub}/${f}`, readFileSync(join(dir, 'data', sub, f), 'utf8'));
-  return out;
-}
-
-async function gotoDev(page: Page, hash = ''): Promise<void> {
-  // The dev server transforms modules on first request: slow on a busy machine.
-  await page.goto(`${devURL}${hash}`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
-  await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 120_000 });
-  await waitForIdle(page);
-}
-
-/** Select `text` inside the open document by dragging the mouse across it, as a reader would. */
-async function dragSelect(page: Page, text: string): Promise<void> {
-  const box = await page.evaluate((t) => {
-    const body = document.querySelector('section.document .body')!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(t);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + 1);
-      const a = r.getBoundingClientRect();
-      r.setStart(n, i + t.length - 1);
-      r.setEnd(n, i + t.length);
-      const b = r.getBoundingClientRect();
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    }
-    return null;
-  }, text);
-  if (!box) throw new Error(`"${text}" is not in the open document`);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
-}
+/** Documents and feature files of the copy (the recipes' files are covered by the route test). */
+const snapshot = () => new Map([...snapshotOf(dir)].filter(([k]) => k.startsWith('documents/') || k.startsWith('features/')));
+const gotoDev = (page: Page, hash = '') => gotoDevAt(page, devURL, hash);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'atlas-editor-e2e-'));
-  cpSync(resolve(root, 'data'), join(dir, 'data'), { recursive: true });
-  process.env.ATLAS_DATA_ROOT = dir;
-  try {
-    server = await createServer({ root, logLevel: 'warn', server: { port: 0, host: '127.0.0.1', strictPort: false } });
-    await server.listen();
-  } finally {
-    delete process.env.ATLAS_DATA_ROOT;
-  }
-  devURL = `http://localhost:${(server.httpServer!.address() as { port: number }).port}/`;
-  browser = await launch();
-  w = await openPage(browser, { width: 1600, height: 1000, base: devURL });
-  // First visit: Vite pre-bundles dependencies and may reload the page once while it does.
-  await gotoDev(w.page);
-  await w.page.waitForTimeout(1000);
+  editor = await startDevEditor('atlas-editor-e2e-');
+  ({ dir, devURL, browser, w } = editor);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await editor?.close();
 });
 
 describe('the editor on the dev server', { timeout: STEP_MS }, () => {
@@ -207,6 +143,9 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     const r = checkData(dir);
     expect(r.output).not.toMatch(/error/);
     expect(r.exitCode).toBe(0);
+    // The coverage table lists the new document and feature, so `npm test` passes too.
+    expect(coverageProblems(dir)).toEqual([]);
+    expect(readFileSync(join(dir, 'data/coverage.yaml'), 'utf8')).toContain(`${docId}:\n  - phrase: "${PASSAGE}"\n    features: [${featureId}]\n`);
   });
 
   test('the map shows the new feature with its quote (clicked on the canvas)', async () => {

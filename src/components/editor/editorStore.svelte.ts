@@ -5,7 +5,8 @@
  * refused save) loses nothing.
  */
 import { ABSENT } from '../../lib/editor/conflictToken.ts';
-import type { EditorFile, FeatureDraft } from '../../lib/editor/featureDraft.ts';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { EditorFile, FeatureDraft, RecipesOnDisk } from '../../lib/editor/featureDraft.ts';
 import type { Place } from '../../lib/editor/places.ts';
 import type { Edit } from '../../lib/editor/saveRequest.ts';
 
@@ -61,6 +62,10 @@ export class EditorStore {
   files = $state<EditorFile[]>([]);
   documentPaths = $state<Map<string, string>>(new Map());
   places = $state.raw<Place[]>([]);
+  /** The route recipes on disk (data/derive/geometry.yaml) and that file's version token. */
+  recipes = $state.raw<RecipesOnDisk>({ token: ABSENT, recipes: {} });
+  /** The river centrelines routes follow, loaded when a route is first asked for. */
+  rivers = $state.raw<FeatureCollection<Geometry, Record<string, unknown>> | null>(null);
   /** The last save's outcome, for the author. */
   message = $state<{ kind: 'error' | 'conflict' | 'info'; text: string } | null>(null);
   problems = $state<FieldProblem[]>([]);
@@ -93,8 +98,9 @@ export class EditorStore {
   async load(): Promise<void> {
     const r = await fetch(`${EDITOR_API}/data`, { cache: 'no-store' });
     if (!r.ok) throw new Error(`the editor could not read data/ (${r.status})`);
-    const data = (await r.json()) as { files: EditorFile[]; documents: { path: string; token: string }[] };
+    const data = (await r.json()) as { files: EditorFile[]; documents: { path: string; token: string }[]; derive: RecipesOnDisk };
     this.files = data.files;
+    this.recipes = data.derive;
     this.documentPaths = new Map(data.documents.map((d) => [d.path, d.token]));
   }
 
@@ -102,6 +108,13 @@ export class EditorStore {
     if (this.places.length) return;
     const r = await fetch(`${EDITOR_API}/places`);
     if (r.ok) this.places = await r.json();
+  }
+
+  async loadRivers(): Promise<void> {
+    if (this.rivers) return;
+    const r = await fetch(`${EDITOR_API}/rivers`);
+    if (!r.ok) throw new Error(`the editor could not read the river centrelines (${r.status})`);
+    this.rivers = await r.json();
   }
 
   tokenOfDocument(id: string): string {

@@ -4,6 +4,7 @@
  */
 import { ABSENT } from './conflictToken.ts';
 import type { RawFeature } from './featureFileEdit.ts';
+import type { Recipe } from '../geo/deriveRoutes.ts';
 import { slugWords } from './proposeId.ts';
 import type { Edit } from './saveRequest.ts';
 
@@ -29,6 +30,25 @@ export interface FeatureDraft {
   tokens: Record<string, string>;
   /** The feature as it was on disk when the draft began (null for a new one): to tell what others changed meanwhile. */
   original: RawFeature | null;
+  /** Its route recipe in data/derive/geometry.yaml when the draft began (null: none). */
+  originalRecipe?: Recipe | null;
+  /** A change of route recipe: a new recipe, or null to remove it; absent leaves the file's recipe as it is. */
+  recipe?: Recipe | null;
+  /** Version token of data/derive/geometry.yaml when the draft began. */
+  recipesToken?: string;
+}
+
+/** The route recipes on disk (data/derive/geometry.yaml), by feature id, and the file's version token. */
+export interface RecipesOnDisk {
+  token: string;
+  recipes: Record<string, Recipe>;
+}
+const NO_RECIPES: RecipesOnDisk = { token: ABSENT, recipes: {} };
+const recipeOf = (r: RecipesOnDisk, id: string): Recipe | null => (Object.hasOwn(r.recipes, id) ? r.recipes[id] : null);
+
+/** The recipe the draft's feature will have after the save (null: none). */
+export function draftRecipe(draft: FeatureDraft): Recipe | null {
+  return draft.recipe !== undefined ? draft.recipe : (draft.originalRecipe ?? null);
 }
 
 /** The version tokens of the files as loaded, by file name. */
@@ -66,9 +86,11 @@ export function proposeFeatureId(name: string, taken: Set<string>): string {
 }
 
 /** A new feature holding one citation, ready for its name, kind and place. */
-export function newFeatureDraft(citation: DraftCitation | null, files: EditorFile[], basis: string): FeatureDraft {
+export function newFeatureDraft(citation: DraftCitation | null, files: EditorFile[], basis: string, recipes: RecipesOnDisk = NO_RECIPES): FeatureDraft {
   return {
     tokens: tokensOf(files),
+    recipesToken: recipes.token,
+    originalRecipe: null,
     original: null,
     originalId: null,
     originalFile: null,
@@ -93,12 +115,22 @@ export function newFeatureDraft(citation: DraftCitation | null, files: EditorFil
 }
 
 /** An existing feature, to change. */
-export function existingFeatureDraft(files: EditorFile[], id: string): FeatureDraft | null {
+export function existingFeatureDraft(files: EditorFile[], id: string, recipes: RecipesOnDisk = NO_RECIPES): FeatureDraft | null {
   const file = files.find((x) => x.features.some((g) => g.id === id));
   const f = file?.features.find((x) => x.id === id);
   if (!file || !f) return null;
   const copy = () => JSON.parse(JSON.stringify(f)) as RawFeature;
-  return { tokens: tokensOf(files), original: copy(), originalId: id, originalFile: fileName(file.path), file: fileName(file.path), feature: copy(), idTouched: true };
+  return {
+    tokens: tokensOf(files),
+    recipesToken: recipes.token,
+    originalRecipe: recipeOf(recipes, id),
+    original: copy(),
+    originalId: id,
+    originalFile: fileName(file.path),
+    file: fileName(file.path),
+    feature: copy(),
+    idTouched: true,
+  };
 }
 
 /** A citation with its optional keys only when they say something ("explicit" is the default). */
@@ -138,13 +170,22 @@ export function saveEdits(draft: FeatureDraft): Edit[] {
     feature,
     ...(draft.originalId !== null && !moved ? { replaces: draft.originalId } : {}),
   });
+  // The route recipe goes with the feature: set, removed, or renamed with its id.
+  const token = draft.recipesToken ?? ABSENT;
+  const renamed = draft.originalId !== null && draft.originalId !== feature.id && !!draft.originalRecipe;
+  if (renamed) edits.push({ kind: 'put-recipe', token, id: draft.originalId!, recipe: null });
+  const recipe = draftRecipe(draft);
+  if (recipe && (draft.recipe !== undefined || renamed)) edits.push({ kind: 'put-recipe', token, id: feature.id, recipe });
+  else if (!recipe && draft.originalRecipe && !renamed) edits.push({ kind: 'put-recipe', token, id: feature.id, recipe: null });
   return edits;
 }
 
-/** The edit that deletes the feature from its file. */
+/** The edit that deletes the feature from its file (and its route recipe with it). */
 export function deleteEdits(draft: FeatureDraft): Edit[] {
   if (draft.originalId === null || draft.originalFile === null) return [];
-  return [{ kind: 'delete-feature', file: draft.originalFile, token: tokenOf(draft, draft.originalFile), id: draft.originalId }];
+  const edits: Edit[] = [{ kind: 'delete-feature', file: draft.originalFile, token: tokenOf(draft, draft.originalFile), id: draft.originalId }];
+  if (draft.originalRecipe) edits.push({ kind: 'put-recipe', token: draft.recipesToken ?? ABSENT, id: draft.originalId, recipe: null });
+  return edits;
 }
 
 /**

@@ -37,12 +37,19 @@ const RULES: [RegExp, string][] = [
   [/^welcome to (visit )?(us|our (web)?site)/i, 'site greeting'],
 ];
 
-/** Every line that looks like page chrome, with the reason. Blank lines are never offered. */
-export function findPageChrome(text: string): ChromeLine[] {
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Every line that looks like page chrome, with the reason. Blank lines are never offered. With the
+ * document's title, a line that repeats it (a headline pasted with the article) is offered too.
+ */
+export function findPageChrome(text: string, title = ''): ChromeLine[] {
   const out: ChromeLine[] = [];
+  const headline = fold(title);
   text.split(/\r?\n/).forEach((raw, line) => {
     const t = raw.trim();
     if (!t) return;
+    if (headline && fold(t) === headline) return void out.push({ line, text: raw, reason: 'the headline (it is the title)' });
     const hit = RULES.find(([re]) => re.test(t));
     if (hit) out.push({ line, text: raw, reason: hit[1] });
   });

@@ -1,19 +1,27 @@
 /**
  * What a save may ask for, checked before anything is read or written:
  * create or replace a document, put a feature into a feature file (replacing
- * one by id, or appending), delete a feature. Every edit names the version of
- * the file it was made against (see conflictToken.ts). Paths are built here,
- * from checked names, and can only land under data/documents/ or data/features/.
+ * one by id, or appending), delete a feature, set or remove a feature's route
+ * recipe. Every edit names the version of the file it was made against (see
+ * conflictToken.ts). Paths are built here, from checked names, and can only
+ * land under data/documents/ or data/features/, or be the recipes file
+ * data/derive/geometry.yaml.
  */
 import { KEBAB_ID } from '../atlas/compileDocument.ts';
 import { conflictMessage } from './conflictToken.ts';
 import { formatDocument, DOCUMENT_KEY_ORDER, type DocumentFrontMatter } from './documentFile.ts';
 import { deleteFeature, FeatureFileError, putFeature, type RawFeature } from './featureFileEdit.ts';
+import { recipeProblem, type Recipe } from '../geo/deriveRoutes.ts';
+import { GEOMETRY_SPEC_PATH } from '../geo/deriveTree.ts';
+import { putRecipe } from '../geo/recipeFile.ts';
+import type { CoverageChange } from './coverageSync.ts';
 
 export type Edit =
   | { kind: 'put-document'; token: string; front: DocumentFrontMatter; body: string }
   | { kind: 'put-feature'; file: string; token: string; feature: RawFeature; replaces?: string }
-  | { kind: 'delete-feature'; file: string; token: string; id: string };
+  | { kind: 'delete-feature'; file: string; token: string; id: string }
+  /** Set (or, with null, remove) the route recipe of feature `id` in data/derive/geometry.yaml. */
+  | { kind: 'put-recipe'; token: string; id: string; recipe: Recipe | null };
 
 export const MAX_EDITS = 20;
 const MAX_STRING = 500_000;
@@ -61,7 +69,16 @@ function parseEdit(v: unknown, i: number): Parsed<Edit> {
     if (v.replaces !== undefined && !isString(v.replaces, 200)) return fail(`${at}: "replaces" must be a feature id`);
     return { ok: true, value: { kind: 'put-feature', file: v.file, token: v.token, feature: f as RawFeature, replaces: v.replaces as string | undefined } };
   }
-  return fail(`${at}: unknown kind ${JSON.stringify(v.kind)} (put-document, put-feature or delete-feature)`);
+  if (v.kind === 'put-recipe') {
+    if (!isString(v.id, 200) || !KEBAB_ID.test(v.id)) return fail(`${at}: "id" must be a kebab-case feature id`);
+    if (v.recipe !== null) {
+      const problem = recipeProblem(v.recipe);
+      if (problem) return fail(`${at}: the recipe ${problem}`);
+      if (JSON.stringify(v.recipe).length > 100_000) return fail(`${at}: the recipe is too large`);
+    }
+    return { ok: true, value: { kind: 'put-recipe', token: v.token, id: v.id, recipe: v.recipe as Recipe | null } };
+  }
+  return fail(`${at}: unknown kind ${JSON.stringify(v.kind)} (put-document, put-feature, delete-feature or put-recipe)`);
 }
 
 /** Check a parsed request body. */
@@ -80,12 +97,15 @@ export function parseSaveRequest(body: unknown): Parsed<Edit[]> {
 
 /** The data-relative path an edit writes. */
 export function editPath(edit: Edit): string {
-  return edit.kind === 'put-document' ? `data/documents/${edit.front.id}.md` : `data/features/${edit.file}`;
+  if (edit.kind === 'put-document') return `data/documents/${edit.front.id}.md`;
+  if (edit.kind === 'put-recipe') return GEOMETRY_SPEC_PATH;
+  return `data/features/${edit.file}`;
 }
 
 function applyEdit(current: string | null, edit: Edit): string {
   if (edit.kind === 'put-document') return formatDocument(edit.front, edit.body);
   if (edit.kind === 'put-feature') return putFeature(current, edit.feature, edit.replaces ?? edit.feature.id);
+  if (edit.kind === 'put-recipe') return putRecipe(current ?? '', edit.id, edit.recipe);
   if (current === null) throw new FeatureFileError(`data/features/${edit.file} does not exist`);
   return deleteFeature(current, edit.id);
 }
@@ -121,4 +141,23 @@ export function planSave(read: (path: string) => string | null, edits: Edit[]): 
   }
   if (conflicts.length || errors.length) return { ok: false, conflicts, errors };
   return { ok: true, writes: new Map([...texts].filter((e): e is [string, string] => e[1] !== null)) };
+}
+
+/** What a save changes for the coverage table: documents written, features written (with their citations), ids gone. */
+export function coverageChange(edits: Edit[]): CoverageChange {
+  const documents: string[] = [];
+  const features: CoverageChange['features'] = [];
+  const removed: string[] = [];
+  for (const e of edits) {
+    if (e.kind === 'put-document') documents.push(e.front.id);
+    if (e.kind === 'delete-feature') removed.push(e.id);
+    if (e.kind !== 'put-feature') continue;
+    const citations = ((e.feature.properties as { citations?: unknown } | undefined)?.citations ?? []) as { document?: unknown; quote?: unknown }[];
+    features.push({
+      id: e.feature.id,
+      citations: Array.isArray(citations) ? citations.filter((c) => typeof c?.document === 'string' && typeof c?.quote === 'string') as { document: string; quote: string }[] : [],
+    });
+    if (e.replaces && e.replaces !== e.feature.id) removed.push(e.replaces);
+  }
+  return { documents, features, removed };
 }

@@ -13,7 +13,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { ccwRing, densifyGreatCircle, type LonLat, roundLine } from './coords.ts';
-import { buildRiverGraph, riverPath, yangtzeOnly, type RiverGraph } from './riverPath.ts';
+import { buildRiverGraph, riverPath, snapToGraph, yangtzeOnly, type RiverGraph } from './riverPath.ts';
 import { indexLand } from './landCheck.ts';
 import { rasterizeLand, waterPath, type WaterGrid } from './waterPath.ts';
 
@@ -154,7 +154,7 @@ function runStep(ctx: DeriveContext, step: Step): LonLat[] {
   if ('river' in step) {
     const [a, b] = step.river.map((r) => ctx.resolve(r));
     // The route starts and ends at the ports themselves, which sit on the bank.
-    return [a, ...riverPath(ctx.graph(), a, b, { simplifyTolerance: 0.003 }).coordinates, b];
+    return [a, ...followRiver(ctx, step.river, a, b), b];
   }
   if ('estuary' in step) {
     const [a, b] = step.estuary.map((r) => ctx.resolve(r));
@@ -165,6 +165,25 @@ function runStep(ctx: DeriveContext, step: Step): LonLat[] {
   // Stations in order; long legs follow the great circle between them (drawn as curves on the map, like the sea legs).
   if ('line' in step) return densifyGreatCircle(step.line.map((r) => ctx.resolve(r)), 100);
   throw new DeriveError(`unknown step ${JSON.stringify(step)}`);
+}
+
+/** The largest distance from a waypoint to the centreline a river step accepts, km. */
+export const MAX_RIVER_SNAP_KM = 10;
+const refName = (r: Ref) => (Array.isArray(r) ? `[${r.join(', ')}]` : `"${r}"`);
+
+/** The centreline path of a river step; a waypoint off the river network is a DeriveError that names it. */
+function followRiver(ctx: DeriveContext, refs: [Ref, Ref], a: LonLat, b: LonLat): LonLat[] {
+  const graph = ctx.graph();
+  const off = [a, b].map((p, i) => ({ ref: refs[i], km: snapToGraph(graph, p).distKm })).filter((s) => s.km > MAX_RIVER_SNAP_KM);
+  if (off.length)
+    throw new DeriveError(
+      `${off.map((s) => `${refName(s.ref)} is ${Math.round(s.km)} km from the Yangtze centreline`).join(' and ')} (a river step joins two places within ${MAX_RIVER_SNAP_KM} km of it): ${refName(refs[0])} and ${refName(refs[1])} are not on one river network the atlas can follow. Draw the line by hand (schematic) instead.`,
+    );
+  try {
+    return riverPath(graph, a, b, { simplifyTolerance: 0.003, maxSnapKm: MAX_RIVER_SNAP_KM }).coordinates;
+  } catch (e) {
+    throw new DeriveError(`${refName(refs[0])} and ${refName(refs[1])} are not on one river network (${(e as Error).message})`);
+  }
 }
 
 /** The geometry one recipe produces. Throws DeriveError with a message naming the fault. */

@@ -10,11 +10,11 @@ const SOURCE = 'editor-draft';
 const LAYERS = ['editor-draft-line', 'editor-draft-point'] as const;
 
 /** The draft and, for a line, each vertex as a point, so every click shows where it landed. */
-export function draftData(geometry: Geometry | null): FeatureCollection {
+export function draftData(geometry: Geometry | null, withVertices = true): FeatureCollection {
   if (!geometry) return { type: 'FeatureCollection', features: [] };
   const main: Feature = { type: 'Feature', properties: {}, geometry };
   const vertices: Feature[] =
-    geometry.type === 'LineString' ? geometry.coordinates.map((c) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: c } })) : [];
+    withVertices && geometry.type === 'LineString' ? geometry.coordinates.map((c) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: c } })) : [];
   return { type: 'FeatureCollection', features: [main, ...vertices] };
 }
 
@@ -35,8 +35,8 @@ export function addDraftLayer(map: MlMap): () => void {
   };
 }
 
-export function setDraftGeometry(map: MlMap, geometry: Geometry | null): void {
-  (map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(draftData(geometry));
+export function setDraftGeometry(map: MlMap, geometry: Geometry | null, withVertices = true): void {
+  (map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(draftData(geometry, withVertices));
 }
 
 /** Report each click on the map as [lon, lat] (5 decimals), with a crosshair cursor meanwhile. */

@@ -26,6 +26,12 @@ describe('proposeId', () => {
 });
 
 describe('findPageChrome', () => {
+  test('a line repeating the title (the headline pasted with the article) is offered, whatever its spacing and case', () => {
+    const pasted = 'Two Customs   open a FAST lane\nOn March 15, two customs opened a fast lane.';
+    expect(findPageChrome(pasted, 'Two customs open a fast lane')).toEqual([{ line: 0, text: 'Two Customs   open a FAST lane', reason: 'the headline (it is the title)' }]);
+    expect(findPageChrome(pasted, 'Another title')).toEqual([]);
+    expect(findPageChrome(pasted)).toEqual([]);
+  });
   const pasted = [
     'Home > News > Customs',
     'Two customs open a fast lane',
