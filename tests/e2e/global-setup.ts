@@ -1,18 +1,21 @@
 /**
  * Serves the built app (dist/) with `vite preview` for the browser tests and
  * checks that a Chromium is there before any test runs. Also builds and serves
- * the app compiled from the hostile-input fixture (dist-hostile/).
+ * the app compiled from the hostile-input fixture (dist-hostile/) and one
+ * from a generated 2,000-feature atlas (dist-many/).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
 import { chromiumPath } from './chromium.ts';
+import { writeAtlas } from '../../scripts/bench/generate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     hostileURL: string;
+    manyURL: string;
   }
 }
 
@@ -37,8 +40,22 @@ export default async function setup(project: TestProject) {
   const hostileUrl = hostile.resolvedUrls?.local[0];
   if (!hostileUrl) throw new Error('vite preview (hostile fixture) did not report a URL');
   project.provide('hostileURL', hostileUrl);
+
+  // A large generated atlas (the benchmark's generator, seeded): the SVG map draws it batched (SvgBatchedFeatures).
+  writeAtlas(resolve(root, 'dist-many-atlas'), { features: 2000, documents: 20, seed: 6 });
+  process.env.ATLAS_DATA_ROOT = 'dist-many-atlas';
+  try {
+    await build({ root, logLevel: 'warn', build: { outDir: 'dist-many', emptyOutDir: true } });
+  } finally {
+    delete process.env.ATLAS_DATA_ROOT;
+  }
+  const many = await preview({ root, build: { outDir: 'dist-many' }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const manyUrl = many.resolvedUrls?.local[0];
+  if (!manyUrl) throw new Error('vite preview (generated atlas) did not report a URL');
+  project.provide('manyURL', manyUrl);
   return async () => {
     await server.close();
     await hostile.close();
+    await many.close();
   };
 }

@@ -22,6 +22,11 @@ export function hostileURL(): string {
   return inject('hostileURL');
 }
 
+/** The app built from a generated 2,000-feature atlas (dist-many-atlas/, made by scripts/bench/generate.ts). */
+export function manyURL(): string {
+  return inject('manyURL');
+}
+
 /** A headless Chromium; `args` adds flags (e.g. --disable-webgl). */
 export async function launch(opts: { args?: string[] } = {}): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...(opts.args ?? [])], headless: true });
