@@ -15,6 +15,9 @@ const [{ land, borders, rivers }, features] = await Promise.all([basemapGeoJSON(
 L.geoJSON(land, { interactive: false, style: { stroke: false, fillColor: BASEMAP_COLORS.land, fillOpacity: 1 } }).addTo(map);
 L.geoJSON(rivers, { interactive: false, style: { color: BASEMAP_COLORS.river, weight: 1 } }).addTo(map);
 L.geoJSON(borders, { interactive: false, style: { color: BASEMAP_COLORS.border, weight: 0.8 } }).addTo(map);
+// Zones under lines and points, as on the other two pages: a zone drawn last would take every click inside it.
+const isZone = (f: { geometry: { type: string } }) => /Polygon$/.test(f.geometry.type);
+features.features.sort((a, b) => Number(isZone(b)) - Number(isZone(a)));
 L.geoJSON(features, {
   style: (f) => ({ color: colour(f?.properties.mode), weight: 2.5, fillOpacity: 0.15 }),
   pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 5, color: '#fff', weight: 1, fillColor: colour(f.properties.mode), fillOpacity: 1 }),
