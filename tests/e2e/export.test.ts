@@ -11,7 +11,7 @@ import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FIGURE_SIZES, fitFrameView, pdfPageSize } from '../../src/lib/export/figureFormat.ts';
-import { MODE_COLORS } from '../../src/lib/map/palette.ts';
+import { MODE_COLORS } from '../../src/lib/cartography/palette.ts';
 import { pngSize, readPngText } from '../../src/lib/export/pngText.ts';
 import { unprojector } from '../../src/lib/view/webMercator.ts';
 import { loadAtlas } from './atlasData.ts';

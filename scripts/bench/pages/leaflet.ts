@@ -3,7 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
 import { basemapGeoJSON } from '../../../src/lib/map/basemapData.ts';
-import { BASEMAP_COLORS } from '../../../src/lib/map/palette.ts';
+import { BASEMAP_COLORS } from '../../../src/lib/cartography/palette.ts';
 import { colour, FEATURES_URL, firstMeaningful, firstRendered, showFeature, viewFromHash } from './shared.ts';
 
 const load = async (url: string) => (await fetch(url)).json() as Promise<FeatureCollection>;

@@ -6,7 +6,7 @@ import { basemapStyleData } from '../../../src/lib/map/basemapData.ts';
 import { basemapLabelLayers, basemapLayers, basemapSources, PLACE_DOT } from '../../../src/lib/map/style.ts';
 import { placeDotImage } from '../../../src/lib/map/icons.ts';
 import { onFirstMeaningfulPaint } from '../../../src/lib/map/createMap.ts';
-import { MODE_COLORS } from '../../../src/lib/map/palette.ts';
+import { MODE_COLORS } from '../../../src/lib/cartography/palette.ts';
 import { FEATURES_URL, firstMeaningful, firstRendered, showFeature, viewFromHash } from './shared.ts';
 
 setWorkerUrl(workerUrl);

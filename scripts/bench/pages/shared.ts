@@ -1,5 +1,5 @@
 /** What both comparison pages share: the view from `#map=z/lat/lng`, colours, and a minimal source panel. */
-import { MODE_COLORS } from '../../../src/lib/map/palette.ts';
+import { MODE_COLORS } from '../../../src/lib/cartography/palette.ts';
 
 export const FEATURES_URL = new URL('bench-data/features.geojson', document.baseURI).href;
 

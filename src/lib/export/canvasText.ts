@@ -1,6 +1,6 @@
 /** Text measured as the browser sets it, for laying out figures (PNG and SVG use the browser's fonts). */
 import type { Font } from './layout.ts';
-import { FONT_FAMILY } from './layout.ts';
+import { FONT_FAMILY } from '../cartography/labels.ts';
 
 export const canvasFont = (f: Font) => `${f.weight} ${f.size}px ${FONT_FAMILY}`;
 

@@ -10,13 +10,15 @@ import type { AtlasFeature } from '../atlas/types.ts';
 import { basemapGeoJSON, type BasemapLayer } from '../map/basemapData.ts';
 import type { FeatureCollection } from 'geojson';
 import { figureContent, formatCentre, summarizeMap, type FigureContent } from './figure.ts';
-import { featuresInFrame, fitFrameView, FIGURE_SIZES, type FigureAspect } from './figureFormat.ts';
-import { layoutFigure, type FigureLayout, type Measure } from './layout.ts';
+import { featuresInFrame, figureFrameView, FIGURE_SIZES, type FigureAspect } from './figureFormat.ts';
+import { layoutFigure, type FigureLayout, type Measure, type Overflow } from './layout.ts';
+import type { LegendItem } from './legend.ts';
+import type { PlacedLabels } from '../view/atlasLabels.ts';
 import type { FrameView } from '../view/webMercator.ts';
 import { canvasMeasure } from './canvasText.ts';
 import { addPngText } from './pngText.ts';
 import { figureScaleBar } from './scaleBar.ts';
-import { figureSvg } from './svg.ts';
+import { figureSvg, mapLabels } from './svg.ts';
 
 export interface FigureOptions {
   aspect: FigureAspect;
@@ -39,6 +41,8 @@ export interface Figure {
   lang: 'en' | 'zh';
   /** Alt text for the figure. */
   alt: string;
+  /** The atlas's labels and key letters on the map, placed once for the layout and the drawing. */
+  placed: PlacedLabels;
 }
 
 /** The default title and caption of a figure of this view at this aspect. */
@@ -62,14 +66,17 @@ export function mapAltText(app: AppState, shown: readonly AtlasFeature[], view: 
  * depends on the legend, which depends on what the frame shows: a few passes
  * settle it.
  */
-export function prepareFigure(app: AppState, screen: FrameView, options: FigureOptions, permalink: string, measure: Measure = canvasMeasure()): Figure {
+export function prepareFigure(app: AppState, screen: FrameView, options: FigureOptions, permalink: string, measure: Measure = canvasMeasure(), overflow: Overflow = 'below'): Figure {
   const size = FIGURE_SIZES[options.aspect];
   const selected = app.selected;
   const t = app.t;
   let frame = { width: size.width, height: size.height };
+  let keys: LegendItem[] = [];
   let figure: Figure | null = null;
-  for (let pass = 0; pass < 3; pass++) {
-    const view = fitFrameView(screen, frame);
+  const labelMeasure = (text: string, size: number, weight: number) => measure(text, { size, weight: weight as 400 | 600 | 700 });
+  // The frame depends on the legend and notes, the legend on the frame's features and on which labels found room: a few passes settle it.
+  for (let pass = 0; pass < 4; pass++) {
+    const view = figureFrameView(screen, frame, featuresInFrame(app.visible, screen));
     // A multi-leg route shows only the legs whose mode is on, as on the map.
     const drawn = featuresInFrame(app.visible, view).map((f) => drawnPart(f, app.filters));
     if (selected && !drawn.some((f) => f.id === selected.id)) drawn.push(drawnPart(selected, app.filters));
@@ -85,12 +92,20 @@ export function prepareFigure(app: AppState, screen: FrameView, options: FigureO
       permalink,
       lang: app.lang,
     });
-    const layout = layoutFigure({ ...content.input, width: size.width, height: size.height }, measure);
-    figure = { aspect: options.aspect, content, layout, view, drawn, selectedId: selected?.id ?? null, laneFeatures: app.visible, lang: app.lang, alt: mapAltText(app, drawn, view) };
-    if (layout.map.width === frame.width && layout.map.height === frame.height) break;
+    const layout = layoutFigure({ ...content.input, legend: [...content.input.legend, ...keys], width: size.width, height: size.height }, measure, overflow);
+    const mapView = { ...view, width: layout.map.width, height: layout.map.height };
+    const placed = mapLabels({ view: mapView, features: drawn, selectedId: selected?.id ?? null, labels: content.labels, scale: figureScaleBar(mapView), measure: labelMeasure });
+    const placedKeys: LegendItem[] = placed.keys.map((k) => ({ kind: 'key', key: k.key, label: k.text }));
+    figure = { aspect: options.aspect, content: { ...content, input: { ...content.input, legend: [...content.input.legend, ...keys] } }, layout, view: mapView, drawn, selectedId: selected?.id ?? null, laneFeatures: app.visible, lang: app.lang, alt: mapAltText(app, drawn, view), placed };
+    const settled = layout.map.width === frame.width && layout.map.height === frame.height && JSON.stringify(placedKeys) === JSON.stringify(keys);
+    if (settled) break;
     frame = { width: layout.map.width, height: layout.map.height };
+    keys = placedKeys;
   }
-  return figure!;
+  // Never a key letter on the map that the legend does not list (should the passes not have settled).
+  const listed = new Set(keys.map((k) => (k.kind === 'key' ? `${k.key}\u0000${k.label}` : '')));
+  const f = figure!;
+  return { ...f, placed: { ...f.placed, keys: f.placed.keys.filter((k) => listed.has(`${k.key}\u0000${k.text}`)) } };
 }
 
 let basemap: Promise<Record<BasemapLayer, FeatureCollection>> | null = null;
@@ -109,6 +124,7 @@ export async function figureSvgText(figure: Figure, measure: Measure = canvasMea
       lang: figure.lang,
       selectedId: figure.selectedId,
       labels: content.labels,
+      placed: figure.placed,
       scale: figureScaleBar(view),
       measure: (text, size, weight) => measure(text, { size, weight: weight as 400 | 600 | 700 }),
     },

@@ -16,8 +16,8 @@ export interface FigureWords {
   inference: string;
   /** Attribution of the basemap and texts. */
   attribution: string;
-  /** The closing line of the sources when notes `first`–`last` do not fit. */
-  notesLeftOut: (first: number, last: number) => string;
+  /** The closing line of the sources when notes `first`–`last` continue below the figure or on the next page. */
+  notesLeftOut: FigureInput['notesLeftOut'];
 }
 
 export interface FigureRequest {

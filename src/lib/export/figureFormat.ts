@@ -7,7 +7,8 @@
  * inside it. Pure.
  */
 import type { AtlasFeature } from '../atlas/types.ts';
-import { projector, type FrameView } from '../view/webMercator.ts';
+import { fitView } from '../view/viewRules.ts';
+import { projector, unprojector, type FrameView } from '../view/webMercator.ts';
 
 export const FIGURE_ASPECTS = ['16:9', '4:3', 'square', 'a4-portrait'] as const;
 export type FigureAspect = (typeof FIGURE_ASPECTS)[number];
@@ -118,4 +119,30 @@ export function featuresInFrame<F extends AtlasFeature>(features: readonly F[], 
       return inside;
     });
   });
+}
+
+/**
+ * The figure's view, framed on what it shows: the reader's view fitted into
+ * the frame (fitFrameView), then zoomed in to the box of what the reader
+ * sees of the features, where that is tighter. A first view of the whole
+ * atlas drawn over the oceans becomes a figure of the atlas's region; a view
+ * already full of features stays as it is.
+ */
+export function figureFrameView(screen: FrameView, frame: { width: number; height: number }, features: readonly AtlasFeature[], pad = 28): FrameView {
+  const base = fitFrameView(screen, frame);
+  const unproject = unprojector(screen);
+  const [west, north] = unproject(0, 0);
+  const [east, south] = unproject(screen.width, screen.height);
+  let box: [number, number, number, number] | null = null;
+  for (const f of features) {
+    for (const ring of rings(f)) {
+      for (const [lng, lat] of ring) {
+        if (lng < west || lng > east || lat < south || lat > north) continue;
+        box = box ? [Math.min(box[0], lng), Math.min(box[1], lat), Math.max(box[2], lng), Math.max(box[3], lat)] : [lng, lat, lng, lat];
+      }
+    }
+  }
+  if (!box || box[0] === box[2] || box[1] === box[3]) return base;
+  const fitted = fitView(box, frame.width, frame.height, pad);
+  return fitted.zoom > base.zoom ? { ...fitted, width: frame.width, height: frame.height } : base;
 }

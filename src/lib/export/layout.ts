@@ -9,7 +9,7 @@
  */
 import type { LegendItem } from './legend.ts';
 
-export const FONT_FAMILY = "'Noto Sans', 'Noto Sans CJK SC', 'DejaVu Sans', sans-serif";
+export { FONT_FAMILY } from '../cartography/labels.ts';
 
 export interface Font {
   size: number;
@@ -49,9 +49,12 @@ export interface FigureInput {
   notes: FigureNote[];
   /** Attribution paragraphs (basemap, documents, permalink). */
   attribution: string[];
-  /** The closing line when notes `first`–`last` do not fit. */
-  notesLeftOut: (first: number, last: number) => string;
+  /** The closing line when notes `first`–`last` do not fit here and continue below the figure (`below`) or on the next page (`next-page`). */
+  notesLeftOut: (first: number, last: number, where: Overflow) => string;
 }
+
+/** Where notes that do not fit go: the figure grows below (PNG, SVG) or they continue on further pages (PDF). */
+export type Overflow = 'below' | 'next-page';
 
 export interface Box {
   x: number;
@@ -73,6 +76,8 @@ export interface FigureLayout {
   notesShown: number[];
   /** How much the legend and notes were shrunk to fit (1 = not at all). */
   noteScale: number;
+  /** The figure's own height before notes continued below it (equal to `height` when none did). */
+  frameHeight: number;
 }
 
 export const FONTS = {
@@ -165,7 +170,13 @@ function legendBlock(input: FigureInput, width: number, k: number, measure: Meas
   const body: Block = { height: rowH, texts: [], swatches: [] };
   let x = 0;
   let top = 0;
-  for (const item of input.legend) {
+  // Key letters: one whole, wrapped entry each (the name carries its note numbers), under the symbols.
+  const keyed = input.legend.filter((item) => item.kind === 'key').map((item) => {
+    const entry = paragraph(item.label, font, COLORS.text, width, measure, SWATCH_W + 6);
+    entry.swatches.push({ item, x: 0, y: Math.max(0, (lineHeight(font) - 14) / 2) });
+    return entry;
+  });
+  for (const item of input.legend.filter((i) => i.kind !== 'key')) {
     const labelW = Math.min(measure(item.label, font), width - SWATCH_W - 6);
     const w = SWATCH_W + 6 + labelW + 16;
     if (x > 0 && x + w - 16 > width) {
@@ -178,7 +189,7 @@ function legendBlock(input: FigureInput, width: number, k: number, measure: Meas
     x += w;
   }
   body.height = top + rowH;
-  return stack([head, body], 4);
+  return stack([head, body, ...keyed], 4);
 }
 
 /** One block per note (with its document heading when the group changes). */
@@ -213,7 +224,7 @@ interface Column {
  * height used in the tallest column and the notes placed; with `truncate`,
  * notes that do not fit are dropped and a closing line names them.
  */
-function pour(input: FigureInput, columns: Column[], k: number, measure: Measure, legendWidth: number, truncate: boolean, out: FigureLayout): { fits: boolean; used: number } {
+function pour(input: FigureInput, columns: Column[], k: number, measure: Measure, legendWidth: number, truncate: Overflow | false, out: FigureLayout): { fits: boolean; used: number } {
   const legend = legendBlock(input, legendWidth, k, measure);
   const width = columns[0].width;
   const heading = input.notes.length ? paragraph(input.notesTitle, scaled(FONTS.heading, k), COLORS.text, width, measure) : null;
@@ -229,7 +240,7 @@ function pour(input: FigureInput, columns: Column[], k: number, measure: Measure
   const total = items.reduce((s, b) => s + b.height + spacing, 0);
   const share = total / cols.length;
   let c = 0;
-  const closing = (first: number, last: number) => paragraph(input.notesLeftOut(first, last), { ...scaled(FONTS.note, k), weight: 600 }, COLORS.muted, width, measure);
+  const closing = (first: number, last: number) => paragraph(input.notesLeftOut(first, last, truncate || 'below'), { ...scaled(FONTS.note, k), weight: 600 }, COLORS.muted, width, measure);
   for (let i = 0; i < items.length; i++) {
     const b = items[i];
     let col = cols[c];
@@ -258,10 +269,10 @@ function pour(input: FigureInput, columns: Column[], k: number, measure: Measure
   return { fits: true, used: legendH + Math.max(...cols.map((x) => x.used)) };
 }
 
-function attempt(input: FigureInput, measure: Measure, k: number, truncate: boolean): FigureLayout | null {
+function attempt(input: FigureInput, measure: Measure, k: number, truncate: Overflow | false): FigureLayout | null {
   const { width, height } = input;
   const inner = width - 2 * MARGIN;
-  const out: FigureLayout = { width, height, map: { x: MARGIN, y: 0, width: inner, height: 0 }, texts: [], swatches: [], rules: [], notesShown: [], noteScale: k };
+  const out: FigureLayout = { width, height, map: { x: MARGIN, y: 0, width: inner, height: 0 }, texts: [], swatches: [], rules: [], notesShown: [], noteScale: k, frameHeight: height };
   const head = stack(
     [paragraph(input.title, FONTS.title, COLORS.text, inner, measure), ...(input.caption.trim() ? [paragraph(input.caption, FONTS.caption, COLORS.muted, inner, measure)] : [])],
     2,
@@ -301,17 +312,59 @@ function attempt(input: FigureInput, measure: Measure, k: number, truncate: bool
   return out;
 }
 
+/** Scale of the notes when some go on below the figure or on another page: smaller would not be read. */
+const CONTINUED_SCALE = 0.85;
+
+/**
+ * The notes `left` below a laid-out figure: a rule, a heading and the notes
+ * in columns, the figure growing by their height. Every note the map's labels
+ * cite is then printed on the figure itself.
+ */
+function continueBelow(l: FigureLayout, input: FigureInput, left: FigureNote[], measure: Measure): FigureLayout {
+  const inner = l.width - 2 * MARGIN;
+  const count = inner >= 700 ? 2 : 1;
+  const colW = (inner - GAP * (count - 1)) / count;
+  const k = CONTINUED_SCALE;
+  const blocks = noteBlocks({ ...input, notes: left }, colW, k, measure);
+  const heading = paragraph(input.notesTitle, scaled(FONTS.heading, k), COLORS.text, inner, measure);
+  const top = l.height + 6;
+  const out: FigureLayout = { ...l, texts: [...l.texts], swatches: [...l.swatches], rules: [...l.rules, { x0: MARGIN, x1: l.width - MARGIN, y: top }], notesShown: [...l.notesShown] };
+  place(heading, MARGIN, top + 10, out);
+  const y0 = top + 10 + heading.height + 4;
+  const total = blocks.reduce((s, b) => s + b.height + 3 * k, 0);
+  const share = total / count;
+  let c = 0;
+  let used = 0;
+  let tallest = 0;
+  for (const b of blocks) {
+    if (used > 0 && used + b.height / 2 > share && c < count - 1) {
+      c++;
+      used = 0;
+    }
+    place(b, MARGIN + c * (colW + GAP), y0 + used, out);
+    if (b.n !== undefined) out.notesShown.push(b.n);
+    used += b.height + 3 * k;
+    tallest = Math.max(tallest, used);
+  }
+  out.height = Math.ceil(y0 + tallest + MARGIN);
+  return out;
+}
+
 /**
  * Lay out a figure of `input.width` × `input.height`: every text line and
- * swatch inside the figure, none over the map.
+ * swatch inside the figure, none over the map. Notes that do not fit, even
+ * shrunk, continue below the figure (`below`: it grows) or are left for
+ * further pages (`next-page`: the PDF prints them); a closing line says so.
  */
-export function layoutFigure(input: FigureInput, measure: Measure): FigureLayout {
+export function layoutFigure(input: FigureInput, measure: Measure, overflow: Overflow = 'below'): FigureLayout {
   for (const k of NOTE_SCALES) {
     const l = attempt(input, measure, k, false);
     if (l) return l;
   }
-  const l = attempt(input, measure, NOTE_SCALES.at(-1)!, true);
-  if (l) return l;
-  // Even the title and attribution leave no room (a tiny figure): map only.
-  return { width: input.width, height: input.height, map: { x: 0, y: 0, width: input.width, height: input.height }, texts: [], swatches: [], rules: [], notesShown: [], noteScale: 1 };
+  // Even the title and attribution leave no room (a tiny figure): map only, and every note below it.
+  const l = attempt(input, measure, CONTINUED_SCALE, overflow) ?? attempt(input, measure, NOTE_SCALES.at(-1)!, overflow) ?? { width: input.width, height: input.height, map: { x: 0, y: 0, width: input.width, height: input.height }, texts: [], swatches: [], rules: [], notesShown: [], noteScale: 1, frameHeight: input.height };
+  if (overflow === 'next-page') return l;
+  const shown = new Set(l.notesShown);
+  const left = input.notes.filter((n) => !shown.has(n.n));
+  return left.length ? continueBelow(l, input, left, measure) : l;
 }

@@ -1,7 +1,8 @@
 /** The figure legend: only what the figure shows. Pure. */
 import { featureModes } from '../atlas/filters.ts';
 import type { AtlasFeature, FeatureKind, Mode } from '../atlas/types.ts';
-import { MODE_COLORS, POINT_KINDS, type PointKind } from '../map/palette.ts';
+import { MODE_COLORS } from '../cartography/palette.ts';
+import { POINT_KINDS, type PointKind } from '../cartography/symbols.ts';
 
 export type LegendItem =
   | { kind: 'line'; mode: Mode; color: string; label: string }
@@ -9,7 +10,9 @@ export type LegendItem =
   | { kind: 'surveyed'; label: string }
   | { kind: 'approximate'; label: string }
   | { kind: 'symbol'; pointKind: PointKind; label: string }
-  | { kind: 'zone'; color: string; label: string };
+  | { kind: 'zone'; color: string; label: string }
+  /** A point whose name found no room on the map: its key letter there, its name here. */
+  | { kind: 'key'; key: string; label: string };
 
 export interface LegendNames {
   modes: Record<Mode, string>;

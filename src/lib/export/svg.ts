@@ -4,16 +4,22 @@
  * the map's colours. One `<path class="corridor" data-feature-id>` per
  * corridor in the frame; multi-mode routes add one `leg` path per leg. Pure.
  */
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AtlasFeature } from '../atlas/types.ts';
-import { ICON_SIZE, ICONS } from '../map/icons.ts';
-import { APPROXIMATE_RING, BASEMAP_COLORS, MODE_COLORS, POINT_KINDS, ZONE_STYLE, type PointKind } from '../map/palette.ts';
-import { FONT_FAMILY, type FigureLayout } from './layout.ts';
+import { BORDER_WIDTH, LAKE_SHORE_WIDTH, MAJOR_RIVER_RANK, riverWidth } from '../cartography/basemap.ts';
+import { COUNTRY_LETTER_SPACING, FONT_FAMILY, placeDotRadius, RIVER_LETTER_SPACING } from '../cartography/labels.ts';
+import { lineWidth, LINE_GLOW, svgDash } from '../cartography/lines.ts';
+import { BASEMAP_COLORS, HIGHLIGHT, MODE_COLORS, modeColor } from '../cartography/palette.ts';
+import { ringShape, swatchShapes, SWATCH_WIDTH, symbolShapes, type Shape } from '../cartography/swatches.ts';
+import { POINT_HIGHLIGHT, SYMBOL_HALF, symbolKind } from '../cartography/symbols.ts';
+import { isWideZone, zoneFillOpacity, zoneOutlineWidth, ZONE_STYLE } from '../cartography/zones.ts';
+import { KEY_SIZE, placeAtlasLabels, takenIndex, type KeyMark, type LabelSubject, type PlacedLabels } from '../view/atlasLabels.ts';
+import type { FigureLayout } from './layout.ts';
 import type { LegendItem } from './legend.ts';
 import { renderFeatures } from '../map/renderData.ts';
 import { placeShownAt } from '../map/basemapPlaces.ts';
 import { basemapNames, estimateWidth, type LabelMeasure } from '../view/basemapNames.ts';
-import { CollisionIndex, overlaps, textBox, type Box } from '../view/collision.ts';
+import { overlaps, type Box } from '../view/collision.ts';
 import { laneOffsetPx, laneSvgPath } from '../view/lanes.ts';
 import { framePath, projector, type FrameView } from '../view/webMercator.ts';
 import type { ScaleBar } from './scaleBar.ts';
@@ -34,25 +40,12 @@ export interface SvgMapInput {
   laneFeatures?: readonly AtlasFeature[];
   /** Language of the basemap's names (default English). */
   lang?: 'en' | 'zh';
+  /** The atlas's labels, when already placed (the figure places them before its layout, to list its keys). */
+  placed?: PlacedLabels;
 }
 
 export type { LabelMeasure };
 export type { Box };
-
-/** A feature label placed on the map: text, anchor point, the box it covers (frame pixels) and, when it sits away from its feature, a leader line. */
-export interface MapLabel {
-  featureId: string;
-  text: string;
-  x: number;
-  y: number;
-  anchor: 'start' | 'middle' | 'end';
-  size: number;
-  weight: number;
-  fill: string;
-  box: Box;
-  /** From the feature to the label, when the label had to step away. */
-  leader?: { x1: number; y1: number; x2: number; y2: number; stroke: string };
-}
 
 /** The frame labels must stay inside: the whole map (the scale bar reserves only its own box, `scaleBarBox`). */
 export const labelFrame = (view: FrameView): Box => ({ x0: 0, y0: 0, x1: view.width, y1: view.height });
@@ -65,7 +58,7 @@ function symbolBoxes(input: Pick<SvgMapInput, 'view' | 'features'>): Box[] {
   return input.features.flatMap((f) => {
     if (f.geometry.type !== 'Point') return [];
     const [x, y] = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
-    return inFrame([x, y], input.view, -12) ? [{ x0: x - 11, y0: y - 11, x1: x + 11, y1: y + 11 }] : [];
+    return inFrame([x, y], input.view, -SYMBOL_HALF) ? [{ x0: x - SYMBOL_HALF, y0: y - SYMBOL_HALF, x1: x + SYMBOL_HALF, y1: y + SYMBOL_HALF }] : [];
   });
 }
 
@@ -83,10 +76,6 @@ export function scaleBarBox(input: Pick<SvgMapInput, 'view' | 'features' | 'meas
   return [left, right].find((b) => !symbols.some((s) => overlaps(s, b))) ?? left;
 }
 
-/** A box moved the least distance into the frame. */
-function intoFrame(b: Box, frame: Box): { dx: number; dy: number } {
-  return { dx: Math.max(frame.x0 - b.x0, Math.min(0, frame.x1 - b.x1)), dy: Math.max(frame.y0 - b.y0, Math.min(0, frame.y1 - b.y1)) };
-}
 
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 const attr = (o: Record<string, string | number | undefined>) =>
@@ -97,144 +86,35 @@ const attr = (o: Record<string, string | number | undefined>) =>
 
 const inFrame = ([x, y]: [number, number], v: FrameView, m = 0) => x >= m && y >= m && x <= v.width - m && y <= v.height - m;
 
-/** Where to put a line's label: `along` (0–1, default halfway) along the longest in-frame run of its vertices (null when none is in the frame). */
-export function lineLabelPoint(geometry: LineString | MultiLineString, view: FrameView, along = 0.5): [number, number] | null {
-  const project = projector(view);
-  const parts: Position[][] = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
-  let best: [number, number][] = [];
-  let bestLength = -1;
-  for (const part of parts) {
-    let run: [number, number][] = [];
-    const runs: [number, number][][] = [];
-    for (const [lng, lat] of part) {
-      const p = project(lng, lat);
-      if (inFrame(p, view, 30)) run.push(p);
-      else if (run.length) runs.push(run), (run = []);
-    }
-    if (run.length) runs.push(run);
-    for (const r of runs) {
-      const length = r.slice(1).reduce((s, p, i) => s + Math.hypot(p[0] - r[i][0], p[1] - r[i][1]), 0);
-      if (length > bestLength) [best, bestLength] = [r, length];
-    }
-  }
-  if (!best.length) return null;
-  let left = bestLength * along;
-  for (let i = 1; i < best.length; i++) {
-    const [a, b] = [best[i - 1], best[i]];
-    const step = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    if (step >= left && step > 0) return [a[0] + ((b[0] - a[0]) * left) / step, a[1] + ((b[1] - a[1]) * left) / step];
-    left -= step;
-  }
-  return best[0];
-}
-
 function text(x: number, y: number, s: string, o: { size: number; weight?: number; fill: string; halo?: boolean | string; anchor?: string; spacing?: number; transform?: string; cls?: string }): string {
   const halo = o.halo ? ` stroke="${typeof o.halo === 'string' ? o.halo : '#ffffff'}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
   return `<text${attr({ class: o.cls, x: x.toFixed(1), y: y.toFixed(1), 'font-size': o.size, 'font-weight': o.weight ?? 400, fill: o.fill, 'text-anchor': o.anchor, 'letter-spacing': o.spacing, transform: o.transform })}${halo}>${escapeXml(s)}</text>`;
 }
 
-function icon(kind: PointKind, x: number, y: number, size = ICON_SIZE): string {
-  const spec = ICONS[kind];
-  const k = size / 24;
-  return `<g transform="translate(${(x - size / 2).toFixed(1)} ${(y - size / 2).toFixed(1)}) scale(${k.toFixed(4)})"><path d="${spec.shape}" fill="${spec.fill}" stroke="#ffffff" stroke-width="1.6"/>${spec.glyph ? `<path d="${spec.glyph}" fill="#ffffff" fill-rule="evenodd"/>` : ''}</g>`;
+/** Shapes of the cartography as SVG markup. */
+export function shapesSvg(shapes: readonly Shape[]): string {
+  return shapes.map((sh) => `<${sh.tag}${attr(sh.attrs)}${sh.children ? `>${shapesSvg(sh.children)}</${sh.tag}>` : '/>'}`).join('');
 }
 
-/** The highlight colour of the selected feature, as on screen. */
-const SELECTED = '#facc15';
-
-/** Candidate spots for a point's label: beside, above and below the symbol, then further out (drawn with a leader line). */
-function pointLabelSpots(x: number, y: number): { x: number; y: number; anchor: 'start' | 'middle' | 'end'; leader: boolean }[] {
-  const near = [
-    { x: x + 14, y: y + 4, anchor: 'start' as const },
-    { x: x - 14, y: y + 4, anchor: 'end' as const },
-    { x, y: y - 15, anchor: 'middle' as const },
-    { x, y: y + 23, anchor: 'middle' as const },
-    { x: x + 12, y: y - 10, anchor: 'start' as const },
-    { x: x - 12, y: y - 10, anchor: 'end' as const },
-    { x: x + 12, y: y + 18, anchor: 'start' as const },
-    { x: x - 12, y: y + 18, anchor: 'end' as const },
-  ].map((s) => ({ ...s, leader: false }));
-  const far: { x: number; y: number; anchor: 'start' | 'middle' | 'end'; leader: boolean }[] = [];
-  for (const r of [36, 56, 80, 110, 140]) {
-    for (let k = 0; k < 12; k++) {
-      const a = (k * Math.PI) / 6;
-      const dx = Math.cos(a) * r;
-      const dy = Math.sin(a) * r * 0.8;
-      far.push({ x: x + dx, y: y + dy + 4, anchor: Math.abs(dx) < 1 ? 'middle' : dx > 0 ? 'start' : 'end', leader: true });
-    }
-  }
-  return [...near, ...far];
+/** The atlas's labels (and key letters) for a figure's map: the one placement pass, clear of the scale bar. */
+export function mapLabels(input: Omit<SvgMapInput, 'basemap'> & { basemap?: unknown; keys?: boolean }): PlacedLabels {
+  const { view, features, labels } = input;
+  const reserved = input.scale ? [scaleBarBox({ ...input, scale: input.scale })] : [];
+  const subjects: LabelSubject[] = features.flatMap((f, i) =>
+    f.geometry.type === 'Point' || f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString'
+      ? [{ id: f.id, text: labels.get(f.id) ?? f.properties.name, geometry: f.geometry, color: MODE_COLORS[f.properties.mode] ?? BASEMAP_COLORS.label, priority: i }]
+      : [],
+  );
+  return placeAtlasLabels({ view, subjects, selectedId: input.selectedId, measure: input.measure ?? estimateWidth, pointColor: BASEMAP_COLORS.label, reserved, leaders: true, keys: input.keys ?? true });
 }
 
-/**
- * The atlas's labels on the map, placed in `index` (a fresh one over the
- * label frame by default) before anything else: every point keeps its label
- * (it carries the footnote key), the selected feature's first; each goes to
- * its first free spot beside its symbol or along its line, then further out
- * with a leader line. When nothing is free, a point's label is still placed
- * (moved whole inside the frame) and a line's label is left out.
- */
-export function mapLabels(input: SvgMapInput, index = new CollisionIndex(labelFrame(input.view))): MapLabel[] {
-  const { view, features, selectedId, labels } = input;
-  const project = projector(view);
-  const measure = input.measure ?? estimateWidth;
-  const frame = labelFrame(view);
-  // The scale bar's box is taken first: no label, leader or name is placed on it.
-  const reserved = input.scale ? scaleBarBox({ ...input, scale: input.scale }) : null;
-  if (reserved) index.insert(reserved);
-  const out: MapLabel[] = [];
-  const shownPoints = features
-    .filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point')
-    .map((f) => ({ f, p: project(f.geometry.coordinates[0], f.geometry.coordinates[1]) }))
-    .filter(({ p }) => inFrame(p, view, -12));
-  for (const { p } of shownPoints) index.insert({ x0: p[0] - 11, y0: p[1] - 11, x1: p[0] + 11, y1: p[1] + 11 });
-  const ordered = [...shownPoints].sort((a, b) => Number(b.f.id === selectedId) - Number(a.f.id === selectedId));
-  for (const { f, p } of ordered) {
-    const label = labels.get(f.id) ?? f.properties.name;
-    const weight = f.id === selectedId ? 700 : 400;
-    const w = measure(label, 12, weight);
-    const spots = pointLabelSpots(p[0], p[1]);
-    const i = index.place(spots.map((s) => textBox(s.x, s.y, w, 12, s.anchor)));
-    let s = spots[Math.max(i, 0)];
-    let box = textBox(s.x, s.y, w, 12, s.anchor);
-    if (i < 0) {
-      // Nowhere free within reach: beside the symbol, whole inside the frame, and others keep off it.
-      const { dx, dy: inFrameDy } = intoFrame(box, frame);
-      // Never on the scale bar: step up above it.
-      const moved = { x0: box.x0 + dx, y0: box.y0 + inFrameDy, x1: box.x1 + dx, y1: box.y1 + inFrameDy };
-      const dy = inFrameDy + (reserved && overlaps(moved, reserved) ? reserved.y0 - moved.y1 : 0);
-      s = { ...s, x: s.x + dx, y: s.y + dy };
-      box = { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };
-      index.insert(box);
-    }
-    out.push({ featureId: f.id, text: label, x: s.x, y: s.y, anchor: s.anchor, size: 12, weight, fill: BASEMAP_COLORS.label, box, leader: s.leader ? { x1: p[0], y1: p[1], x2: s.x, y2: s.y - 4, stroke: '#6b7280' } : undefined });
-  }
-  for (const f of features.filter((x) => x.geometry.type === 'LineString' || x.geometry.type === 'MultiLineString')) {
-    const label = labels.get(f.id) ?? f.properties.name;
-    // Halfway first, then ever further out along the line, above it and below it.
-    const along = [0.5, ...Array.from({ length: 9 }, (_, k) => [0.5 - (k + 1) * 0.05, 0.5 + (k + 1) * 0.05]).flat()];
-    const spots = along.map((t) => lineLabelPoint(f.geometry as LineString | MultiLineString, view, t)).filter((q): q is [number, number] => q !== null);
-    if (!spots.length) continue;
-    const weight = f.id === selectedId ? 700 : 600;
-    const w = measure(label, 11, weight);
-    const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
-    const near = [[-6, 15], [-20, 29]].flatMap((dys) => spots.flatMap(([x, y]) => dys.map((dy) => ({ x: clampX(x), y: y + dy, from: null as [number, number] | null }))));
-    // Crowded: further off the line, with a leader line back to it.
-    const far = spots.slice(0, 5).flatMap(([x, y]) => pointLabelSpots(x, y).filter((c) => c.leader).map((c) => ({ x: clampX(c.x), y: c.y, from: [x, y] as [number, number] | null })));
-    const cands = [...near, ...far];
-    const i = index.place(cands.map((c) => textBox(c.x, c.y, w, 11, 'middle')));
-    // No free room: a line's label is left out rather than printed over another (the sources still list the line).
-    if (i < 0) continue;
-    const c = cands[i];
-    const box = textBox(c.x, c.y, w, 11, 'middle');
-    const fill = MODE_COLORS[f.properties.mode];
-    out.push({ featureId: f.id, text: label, x: c.x, y: c.y, anchor: 'middle', size: 11, weight, fill, box, leader: c.from ? { x1: c.from[0], y1: c.from[1], x2: c.x, y2: c.y - 4, stroke: fill } : undefined });
-  }
-  return out;
+/** A key letter at a symbol whose name found no room (the legend lists it). */
+function keyMark(k: KeyMark): string {
+  return text(k.x, k.y, k.key, { cls: 'key', size: KEY_SIZE, weight: 700, fill: BASEMAP_COLORS.label, halo: true, anchor: k.box.x0 + 1 < k.x && k.box.x1 - 1 > k.x ? 'middle' : k.box.x1 - 1 <= k.x ? 'end' : undefined });
 }
 
 export function mapSvg(input: SvgMapInput): string {
-  const { view, basemap, features, selectedId, labels } = input;
+  const { view, basemap, features, selectedId } = input;
   const lang = input.lang ?? 'en';
   const path = framePath(view);
   const project = projector(view);
@@ -244,17 +124,21 @@ export function mapSvg(input: SvgMapInput): string {
   out.push(`<path class="land" d="${d(basemap.land)}" fill="${BASEMAP_COLORS.land}"/>`);
   if (basemap.lakes) {
     const lakes: FeatureCollection = { type: 'FeatureCollection', features: basemap.lakes.features.filter((f) => placeShownAt((f.properties as { z: number }).z, view.zoom)) };
-    out.push(`<path class="lakes" d="${d(lakes)}" fill="${BASEMAP_COLORS.water}" stroke="${BASEMAP_COLORS.river}" stroke-width="0.5"/>`);
+    out.push(`<path class="lakes" d="${d(lakes)}" fill="${BASEMAP_COLORS.water}" stroke="${BASEMAP_COLORS.river}" stroke-width="${LAKE_SHORE_WIDTH}"/>`);
   }
-  out.push(`<path class="rivers" d="${d(basemap.rivers)}" fill="none" stroke="${BASEMAP_COLORS.river}" stroke-width="${view.zoom >= 6 ? 1.6 : 0.9}"/>`);
-  out.push(`<path class="borders" d="${d(basemap.borders)}" fill="none" stroke="${BASEMAP_COLORS.border}" stroke-width="0.8"/>`);
+  for (const major of [false, true]) {
+    const rivers: FeatureCollection = { type: 'FeatureCollection', features: basemap.rivers.features.filter((f) => (((f.properties as { scalerank?: number }).scalerank ?? 99) <= MAJOR_RIVER_RANK) === major) };
+    if (rivers.features.length) out.push(`<path class="rivers" d="${d(rivers)}" fill="none" stroke="${BASEMAP_COLORS.river}" stroke-width="${riverWidth(view.zoom, major)}"/>`);
+  }
+  out.push(`<path class="borders" d="${d(basemap.borders)}" fill="none" stroke="${BASEMAP_COLORS.border}" stroke-width="${BORDER_WIDTH}"/>`);
 
-  // Under every line and symbol; a zone inside another is drawn over it.
+  // Under every line and symbol; a zone inside another is drawn over it; one that covers most of the frame is an outline.
   const zones = features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon').sort((a, b) => (b.properties.area_km2 ?? 0) - (a.properties.area_km2 ?? 0));
   for (const f of zones) {
-    const c = MODE_COLORS[f.properties.mode];
-    const selected = f.id === selectedId;
-    out.push(`<path class="zone"${attr({ 'data-feature-id': f.id })} d="${d(f.geometry)}" fill="${c}" fill-opacity="${selected ? ZONE_STYLE.selectedFillOpacity : ZONE_STYLE.fillOpacity}" fill-rule="evenodd" stroke="${c}" stroke-opacity="0.8" stroke-width="${selected ? ZONE_STYLE.selectedOutlineWidth : ZONE_STYLE.outlineWidth}"/>`);
+    const c = modeColor(f.properties.mode);
+    const state = f.id === selectedId ? 'selected' : 'base';
+    const wide = isWideZone(zoneRings(f.geometry as Polygon | MultiPolygon, project), view.width, view.height);
+    out.push(`<path class="zone"${attr({ 'data-feature-id': f.id, 'data-wide': wide ? 'true' : undefined })} d="${d(f.geometry)}" fill="${c}" fill-opacity="${zoneFillOpacity(wide, state)}" fill-rule="evenodd" stroke="${c}" stroke-opacity="${ZONE_STYLE.outlineOpacity}" stroke-width="${zoneOutlineWidth(state)}"/>`);
   }
   // Lines as the screen draws them: one piece per leg, each in its lane beside the routes it shares a corridor with.
   const pieces = renderFeatures(input.laneFeatures ?? features).features.filter((p) => p.geometry.type === 'LineString' || p.geometry.type === 'MultiLineString');
@@ -267,47 +151,49 @@ export function mapSvg(input: SvgMapInput): string {
     if (!d(f.geometry)) continue;
     const selected = f.id === selectedId;
     const schematic = f.properties.geometry_basis === 'schematic';
-    const width = (schematic ? 2 : 2.5) * (selected ? 2 : 1);
-    const dash = schematic ? `${+(2.5 * width).toFixed(1)} ${+(1.8 * width).toFixed(1)}` : undefined;
+    const width = lineWidth(schematic, selected ? 'selected' : 'base');
+    const dash = svgDash(schematic, width);
     const own = piecesOf.get(f.id) ?? [];
     const geoms = own.map((p) => ({ mode: p.properties.mode, d: laneSvgPath(p.geometry.type === 'LineString' ? [(p.geometry as LineString).coordinates] : (p.geometry as MultiLineString).coordinates, project, laneOffsetPx(p.properties.lane, view.zoom), view) }));
     const all = geoms.map((g) => g.d).join('');
     if (!all) continue;
-    if (selected) out.push(`<path class="selected-halo"${attr({ 'data-feature-id': f.id })} d="${all}" fill="none" stroke="${SELECTED}" stroke-opacity="0.9" stroke-width="${width + 8}" stroke-linecap="round" stroke-linejoin="round"/>`);
+    if (selected) out.push(`<path class="selected-halo"${attr({ 'data-feature-id': f.id })} d="${all}" fill="none" stroke="${HIGHLIGHT.fill}" stroke-opacity="${HIGHLIGHT.lineOpacity}" stroke-width="${LINE_GLOW.selected}" stroke-linecap="round" stroke-linejoin="round"/>`);
     out.push(
-      `<path class="corridor"${attr({ 'data-feature-id': f.id, d: all, fill: 'none', stroke: MODE_COLORS[f.properties.mode], 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': dash ? 'butt' : 'round', 'stroke-linejoin': 'round' })}/>`,
+      `<path class="corridor"${attr({ 'data-feature-id': f.id, d: all, fill: 'none', stroke: modeColor(f.properties.mode), 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': dash ? 'butt' : 'round', 'stroke-linejoin': 'round' })}/>`,
     );
     const legs = f.geometry.type === 'MultiLineString' && f.properties.legs?.length === f.geometry.coordinates.length;
-    if (legs) geoms.forEach((g, i) => g.d && out.push(`<path class="leg"${attr({ 'data-feature-id': f.id, 'data-leg': i, d: g.d, fill: 'none', stroke: MODE_COLORS[g.mode], 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': 'round' })}/>`));
+    if (legs) geoms.forEach((g, i) => g.d && out.push(`<path class="leg"${attr({ 'data-feature-id': f.id, 'data-leg': i, d: g.d, fill: 'none', stroke: modeColor(g.mode), 'stroke-width': width, 'stroke-dasharray': dash, 'stroke-linecap': 'round' })}/>`));
   }
 
-  const index = new CollisionIndex(labelFrame(view));
   const points = features.filter((f): f is AtlasFeature & { geometry: Point } => f.geometry.type === 'Point');
   for (const f of points) {
     const p = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
-    if (!inFrame(p, view, -12)) continue;
-    const kind = (POINT_KINDS as readonly string[]).includes(f.properties.kind) ? (f.properties.kind as PointKind) : 'venue';
-    if (f.id === selectedId) out.push(`<circle class="selected-halo" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="15" fill="${SELECTED}" fill-opacity="0.55" stroke="#854d0e" stroke-width="2"/>`);
-    else if (f.properties.geometry_basis === 'approximate')
-      out.push(`<circle class="approximate" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="13" fill="${APPROXIMATE_RING.fill}" fill-opacity="0.45" stroke="${APPROXIMATE_RING.stroke}" stroke-width="1.2"/>`);
-    out.push(`<g class="point"${attr({ 'data-feature-id': f.id })}>${icon(kind, p[0], p[1])}</g>`);
+    if (!inFrame(p, view, -SYMBOL_HALF)) continue;
+    const [x, y] = [+p[0].toFixed(1), +p[1].toFixed(1)];
+    if (f.id === selectedId) out.push(`<circle class="selected-halo" cx="${x}" cy="${y}" r="${POINT_HIGHLIGHT.selectedRadius}" fill="${HIGHLIGHT.fill}" fill-opacity="${HIGHLIGHT.opacity}" stroke="${HIGHLIGHT.stroke}" stroke-width="${POINT_HIGHLIGHT.selectedStroke}"/>`);
+    else if (f.properties.geometry_basis === 'approximate') out.push(shapesSvg([{ ...ringShape(x, y), attrs: { class: 'approximate', ...ringShape(x, y).attrs } }]));
+    out.push(`<g class="point"${attr({ 'data-feature-id': f.id })}>${shapesSvg(symbolShapes(symbolKind(f.properties.kind), p[0], p[1]))}</g>`);
   }
-  const atlasLabels = mapLabels(input, index).flatMap((l) => [
-    ...(l.leader ? [`<line class="leader" x1="${l.leader.x1.toFixed(1)}" y1="${l.leader.y1.toFixed(1)}" x2="${l.leader.x2.toFixed(1)}" y2="${l.leader.y2.toFixed(1)}" stroke="${l.leader.stroke}" stroke-width="0.8"/>`] : []),
-    text(l.x, l.y, l.text, { cls: 'atlas-label', size: l.size, weight: l.weight, fill: l.fill, halo: true, anchor: l.anchor === 'start' ? undefined : l.anchor }),
-  ]);
+  const placed = input.placed ?? mapLabels(input);
+  const atlasLabels = [
+    ...placed.labels.flatMap((l) => [
+      ...(l.leader ? [`<line class="leader" x1="${l.leader.x1.toFixed(1)}" y1="${l.leader.y1.toFixed(1)}" x2="${l.leader.x2.toFixed(1)}" y2="${l.leader.y2.toFixed(1)}" stroke="${l.leader.stroke}" stroke-width="0.8"/>`] : []),
+      text(l.x, l.y, l.text, { cls: 'atlas-label', size: l.size, weight: l.weight, fill: l.fill, halo: true, anchor: l.anchor === 'start' ? undefined : l.anchor }),
+    ]),
+    ...placed.keys.map(keyMark),
+  ];
   const measure = input.measure ?? estimateWidth;
-  // Then the basemap's names, in the room the atlas left.
-  const names = basemapNames(basemap, view, lang, index, measure);
+  // Then the basemap's names, in the room the atlas left (a fresh copy of the index when the labels were placed earlier).
+  const names = basemapNames(basemap, view, lang, takenIndex(placed, view), measure);
   const nameOut: string[] = [];
   for (const n of names) {
     if (n.kind === 'place') {
-      nameOut.push(`<circle cx="${n.dot![0].toFixed(1)}" cy="${n.dot![1].toFixed(1)}" r="${n.tier === 2 ? 2.2 : 3}" fill="${BASEMAP_COLORS.placeDot}" stroke="#ffffff" stroke-width="0.8"/>`);
+      nameOut.push(`<circle cx="${n.dot![0].toFixed(1)}" cy="${n.dot![1].toFixed(1)}" r="${placeDotRadius(n.tier ?? 2)}" fill="${BASEMAP_COLORS.placeDot}" stroke="${BASEMAP_COLORS.halo}" stroke-width="0.8"/>`);
       nameOut.push(text(n.x, n.y, n.text, { cls: 'place', size: n.size, fill: n.tier === 2 ? BASEMAP_COLORS.placeLabel : BASEMAP_COLORS.capitalLabel, halo: BASEMAP_COLORS.land, anchor: n.anchor === 'start' ? undefined : n.anchor }));
     } else if (n.kind === 'river') {
-      nameOut.push(text(n.x, n.y + n.size * 0.35, n.text, { cls: 'river', size: n.size, fill: BASEMAP_COLORS.riverLabel, halo: BASEMAP_COLORS.land, anchor: 'middle', spacing: 0.8, transform: `rotate(${n.angle!.toFixed(1)} ${n.x.toFixed(1)} ${n.y.toFixed(1)})` }));
+      nameOut.push(text(n.x, n.y + n.size * 0.35, n.text, { cls: 'river', size: n.size, fill: BASEMAP_COLORS.riverLabel, halo: BASEMAP_COLORS.land, anchor: 'middle', spacing: +(RIVER_LETTER_SPACING * n.size).toFixed(2), transform: `rotate(${n.angle!.toFixed(1)} ${n.x.toFixed(1)} ${n.y.toFixed(1)})` }));
     } else {
-      nameOut.push(text(n.x, n.y, n.text, { cls: 'country', size: n.size, fill: BASEMAP_COLORS.countryLabel, anchor: 'middle', spacing: lang === 'zh' ? undefined : 1.2 }));
+      nameOut.push(text(n.x, n.y, n.text, { cls: 'country', size: n.size, fill: BASEMAP_COLORS.countryLabel, anchor: 'middle', spacing: lang === 'zh' ? undefined : +(COUNTRY_LETTER_SPACING * n.size).toFixed(2) }));
     }
   }
   out.push(`<g class="names">${nameOut.join('')}</g>`);
@@ -323,14 +209,15 @@ export function mapSvg(input: SvgMapInput): string {
   return out.join('\n');
 }
 
+/** A zone's rings in frame pixels. */
+function zoneRings(g: Polygon | MultiPolygon, project: (lng: number, lat: number) => [number, number]): [number, number][][] {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return polys.flatMap((rings) => rings.map((ring) => ring.map(([lng, lat]) => project(lng, lat))));
+}
+
 function swatch(item: LegendItem, x: number, y: number): string {
-  if (item.kind === 'line') return `<line x1="${x + 2}" y1="${y + 7}" x2="${x + 26}" y2="${y + 7}" stroke="${item.color}" stroke-width="3" stroke-linecap="round"/>`;
-  if (item.kind === 'surveyed') return `<line x1="${x + 2}" y1="${y + 7}" x2="${x + 26}" y2="${y + 7}" stroke="#374151" stroke-width="2.5" stroke-linecap="round"/>`;
-  if (item.kind === 'approximate')
-    return `<circle cx="${x + 14}" cy="${y + 7}" r="7" fill="${APPROXIMATE_RING.fill}" stroke="${APPROXIMATE_RING.stroke}" stroke-width="1.2"/><circle cx="${x + 14}" cy="${y + 7}" r="3" fill="#374151"/>`;
-  if (item.kind === 'schematic') return `<line x1="${x + 2}" y1="${y + 7}" x2="${x + 26}" y2="${y + 7}" stroke="#374151" stroke-width="2.5" stroke-dasharray="5 3.6"/>`;
-  if (item.kind === 'zone') return `<rect x="${x + 2}" y="${y + 2}" width="24" height="10" fill="${item.color}" fill-opacity="${ZONE_STYLE.hoverFillOpacity}" stroke="${item.color}" stroke-width="${ZONE_STYLE.outlineWidth}"/>`;
-  return icon(item.pointKind, x + 14, y + 7, 17);
+  if (item.kind === 'key') return text(x + SWATCH_WIDTH / 2, y + 11, item.key, { size: KEY_SIZE + 1, weight: 700, fill: BASEMAP_COLORS.label, anchor: 'middle' });
+  return `<g transform="translate(${x} ${y})">${shapesSvg(swatchShapes(item.kind === 'line' || item.kind === 'zone' ? { kind: item.kind, color: item.color } : item.kind === 'symbol' ? { kind: 'symbol', pointKind: item.pointKind } : { kind: item.kind }))}</g>`;
 }
 
 /** The whole figure: layout texts, legend swatches and the vector map in its frame. */

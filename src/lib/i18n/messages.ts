@@ -118,7 +118,7 @@ const en = {
   altText: 'Alt text',
   altTextHint: 'Describe the figure to readers who cannot see it: paste this where the report asks for alt text.',
   embedAltHint: 'The embed’s title (read out by screen readers) and a description to put beside it.',
-  figureNotesLeftOut: (first: number, last: number) => `Sources [${first}]${last > first ? `–[${last}]` : ''} do not fit at this size: the PDF continues them on the next page; the PNG and SVG carry them in their description.`,
+  figureNotesLeftOut: (first: number, last: number, where: 'below' | 'next-page') => `Sources [${first}]${last > first ? `–[${last}]` : ''} continue ${where === 'below' ? 'below the figure' : 'on the next page'}.`,
   mapAlt: (s: MapSummary, kinds: Record<FeatureKind, string>) => {
     const parts: string[] = [];
     if (s.lines) parts.push(plural(s.lines, 'corridor or route', 'corridors and routes'));
@@ -249,7 +249,7 @@ const zh: Messages = {
   altText: '替代文字',
   altTextHint: '为看不到图片的读者描述图片：在报告要求填写替代文字处粘贴此段。',
   embedAltHint: '嵌入框的标题（屏幕阅读器会朗读）以及可放在其旁的描述。',
-  figureNotesLeftOut: (first: number, last: number) => `出处 [${first}]${last > first ? `–[${last}]` : ''} 在此尺寸下放不下：PDF 在下一页续列；PNG 和 SVG 将其写入文件描述。`,
+  figureNotesLeftOut: (first: number, last: number, where: 'below' | 'next-page') => `出处 [${first}]${last > first ? `–[${last}]` : ''} ${where === 'below' ? '续列于图下方' : '续列于下一页'}。`,
   mapAlt: (s: MapSummary, kinds: Record<FeatureKind, string>) => {
     const parts: string[] = [];
     if (s.lines) parts.push(`${s.lines} 条通道和航线`);

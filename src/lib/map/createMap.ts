@@ -11,7 +11,7 @@ import { MAX_ZOOM, MIN_ZOOM } from '../view/viewRules.ts';
 import { labelText } from './expressions.ts';
 import { iconImage, placeDotImage } from './icons.ts';
 import { scaleBarMeaningful } from './scaleRule.ts';
-import { POINT_KINDS } from './palette.ts';
+import { POINT_KINDS } from '../cartography/symbols.ts';
 import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT, POINT_LAYER, pointLabelText } from './style.ts';
 
 /** The map as the rest of the app knows it. */

@@ -1,7 +1,7 @@
 /** Small named style expressions, shared by the layer definitions. */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { LANE_STOPS } from '../view/lanes.ts';
-import { MODE_COLORS } from './palette.ts';
+import { MODE_COLORS } from '../cartography/palette.ts';
 
 export function colorByMode(): ExpressionSpecification {
   const pairs = Object.entries(MODE_COLORS).flatMap(([mode, color]) => [mode, color]);

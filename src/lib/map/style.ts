@@ -6,10 +6,35 @@
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { byInteraction, colorByMode, isSchematic, isLine, isPoint, isPolygon, labelText, laneOffset } from './expressions.ts';
-import { APPROXIMATE_RING, BASEMAP_COLORS, ZONE_STYLE } from './palette.ts';
+import { BASEMAP_COLORS, HIGHLIGHT } from '../cartography/palette.ts';
+import { APPROXIMATE_RING, POINT_HIGHLIGHT } from '../cartography/symbols.ts';
+import { LINE_GLOW, SCHEMATIC_DASH, SCHEMATIC_LINE, SURVEYED_LINE } from '../cartography/lines.ts';
+import { WIDE_ZONE_STYLE, ZONE_STYLE } from '../cartography/zones.ts';
+import { BORDER_WIDTH, MAJOR_RIVER_RANK, RIVER_WIDTH } from '../cartography/basemap.ts';
+import {
+  COUNTRY_LABEL_SIZE,
+  COUNTRY_LETTER_SPACING,
+  COUNTRY_MIN_AREA,
+  FONT_STACK,
+  LABEL_HALO,
+  LINE_LABEL,
+  LINE_LABEL_MIN_ZOOM,
+  MANY_POINTS_LABEL_ZOOM,
+  NAME_HALO,
+  placeDotRadius,
+  placeTextSize,
+  POINT_LABEL,
+  POINT_LABEL_GAP,
+  RIVER_LABEL_MIN_ZOOM,
+  RIVER_LABEL_SIZE,
+  RIVER_LETTER_SPACING,
+  VARIABLE_ANCHOR_LIMIT,
+  type SizeStops,
+} from '../cartography/labels.ts';
+
+export { FONT_STACK, MANY_POINTS_LABEL_ZOOM, VARIABLE_ANCHOR_LIMIT };
 
 export const ATLAS_SOURCE = 'atlas';
-export const FONT_STACK = ['Noto Sans', 'Noto Sans CJK SC', 'sans-serif'];
 
 /** Layers whose text follows the reader's language. */
 export const LABEL_LAYERS = ['atlas-points', 'atlas-line-labels'] as const;
@@ -22,25 +47,27 @@ export const POINT_LAYER = 'atlas-points';
 export const INTERACTIVE_LAYERS = [ZONE_FILL_LAYER, 'atlas-lines-surveyed', 'atlas-lines-schematic', POINT_LAYER] as const;
 
 /**
- * Above this many point features, point labels keep one anchor (right of the
- * symbol). Variable anchors place more labels in crowded clusters, but MapLibre
- * re-positions every variable-anchor label on the CPU each frame: at 10,000
- * points that was ~1.8 s of a first render and most of each pan frame.
+ * Above VARIABLE_ANCHOR_LIMIT points, point labels keep one anchor (right of
+ * the symbol). Variable anchors place more labels in crowded clusters, but
+ * MapLibre re-positions every variable-anchor label on the CPU each frame: at
+ * 10,000 points that was ~1.8 s of a first render and most of each pan frame.
  */
-export const VARIABLE_ANCHOR_LIMIT = 1000;
-
 export function pointLabelPlacement(pointCount: number) {
   return pointCount <= VARIABLE_ANCHOR_LIMIT
-    ? { 'text-variable-anchor': ['left', 'right', 'top', 'bottom'] as ('left' | 'right' | 'top' | 'bottom')[], 'text-radial-offset': 0.9, 'text-justify': 'auto' as const }
-    : { 'text-anchor': 'left' as const, 'text-offset': [0.9, 0] as [number, number], 'text-justify': 'left' as const };
+    ? { 'text-variable-anchor': ['left', 'right', 'top', 'bottom'] as ('left' | 'right' | 'top' | 'bottom')[], 'text-radial-offset': LABEL_OFFSET_EMS, 'text-justify': 'auto' as const }
+    : { 'text-anchor': 'left' as const, 'text-offset': [LABEL_OFFSET_EMS, 0] as [number, number], 'text-justify': 'left' as const };
 }
 
-/**
- * Above VARIABLE_ANCHOR_LIMIT points, the atlas's point labels start at this
- * zoom, as on the SVG map: lower down thousands of labels collide into a few
- * readable ones while MapLibre still places every one of them each frame.
- */
-export const MANY_POINTS_LABEL_ZOOM = 6;
+/** The gap between a point and its label, in ems of the label's size. */
+const LABEL_OFFSET_EMS = +(POINT_LABEL_GAP / POINT_LABEL.size).toFixed(2);
+
+/** Linear size stops as a MapLibre expression. */
+const sizeByZoom = (stops: SizeStops): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops.flat()] as unknown as ExpressionSpecification;
+
+/** The fill of a zone: fainter where the zone covers most of the view (feature-state `wide`, set by the map). */
+function zoneFillOpacity(): ExpressionSpecification {
+  return ['case', ['boolean', ['feature-state', 'wide'], false], byInteraction(WIDE_ZONE_STYLE.fillOpacity, WIDE_ZONE_STYLE.hoverFillOpacity, WIDE_ZONE_STYLE.selectedFillOpacity), byInteraction(ZONE_STYLE.fillOpacity, ZONE_STYLE.hoverFillOpacity, ZONE_STYLE.selectedFillOpacity)];
+}
 
 /** The point label's text: the name in the reader's language; for a large atlas, only from MANY_POINTS_LABEL_ZOOM. */
 export function pointLabelText(lang: 'en' | 'zh', pointCount: number): ExpressionSpecification {
@@ -59,7 +86,7 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       type: 'fill',
       source: ATLAS_SOURCE,
       filter: isPolygon,
-      paint: { 'fill-color': colorByMode(), 'fill-opacity': byInteraction(ZONE_STYLE.fillOpacity, ZONE_STYLE.hoverFillOpacity, ZONE_STYLE.selectedFillOpacity) },
+      paint: { 'fill-color': colorByMode(), 'fill-opacity': zoneFillOpacity() },
     },
     {
       // A zone is an area, not a link: a thin solid outline (dashes mean a schematic line).
@@ -67,17 +94,17 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       type: 'line',
       source: ATLAS_SOURCE,
       filter: isPolygon,
-      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(ZONE_STYLE.outlineWidth, ZONE_STYLE.selectedOutlineWidth, ZONE_STYLE.selectedOutlineWidth), 'line-opacity': 0.8 },
+      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(ZONE_STYLE.outlineWidth, ZONE_STYLE.selectedOutlineWidth, ZONE_STYLE.selectedOutlineWidth), 'line-opacity': ZONE_STYLE.outlineOpacity },
     },
     {
       ...lineBase,
       id: 'atlas-lines-halo',
       filter: isLine,
       paint: {
-        'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#facc15', '#ffffff'],
-        'line-width': byInteraction(0, 8, 13),
-        'line-opacity': 0.9,
-        'line-blur': 1,
+        'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], HIGHLIGHT.fill, LINE_GLOW.restColor],
+        'line-width': byInteraction(0, LINE_GLOW.hovered, LINE_GLOW.selected),
+        'line-opacity': HIGHLIGHT.lineOpacity,
+        'line-blur': LINE_GLOW.blur,
         'line-offset': laneOffset(),
       },
     },
@@ -85,14 +112,14 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       ...lineBase,
       id: 'atlas-lines-surveyed',
       filter: ['all', isLine, isSchematic(false)],
-      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2.5, 4, 5), 'line-offset': laneOffset() },
+      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(SURVEYED_LINE.base, SURVEYED_LINE.hovered, SURVEYED_LINE.selected), 'line-offset': laneOffset() },
     },
     {
       ...lineBase,
       id: 'atlas-lines-schematic',
       filter: ['all', isLine, isSchematic(true)],
       layout: { 'line-join': 'round', 'line-cap': 'butt' },
-      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(2, 3.5, 4.5), 'line-dasharray': [2.5, 1.8], 'line-offset': laneOffset() },
+      paint: { 'line-color': colorByMode(), 'line-width': byInteraction(SCHEMATIC_LINE.base, SCHEMATIC_LINE.hovered, SCHEMATIC_LINE.selected), 'line-dasharray': [...SCHEMATIC_DASH], 'line-offset': laneOffset() },
     },
     {
       // Approximate points sit inside a soft ring: the place is within about 10 km, not exactly here.
@@ -101,12 +128,12 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       source: ATLAS_SOURCE,
       filter: ['all', isPoint, ['==', ['get', 'basis'], 'approximate']],
       paint: {
-        'circle-radius': 13,
+        'circle-radius': APPROXIMATE_RING.radius,
         'circle-color': APPROXIMATE_RING.fill,
-        'circle-opacity': 0.45,
+        'circle-opacity': APPROXIMATE_RING.fillOpacity,
         'circle-stroke-color': APPROXIMATE_RING.stroke,
-        'circle-stroke-width': 1.2,
-        'circle-stroke-opacity': 0.9,
+        'circle-stroke-width': APPROXIMATE_RING.strokeWidth,
+        'circle-stroke-opacity': APPROXIMATE_RING.strokeOpacity,
       },
     },
     {
@@ -115,11 +142,11 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       source: ATLAS_SOURCE,
       filter: isPoint,
       paint: {
-        'circle-radius': byInteraction(0, 13, 15),
-        'circle-color': '#facc15',
-        'circle-opacity': 0.55,
-        'circle-stroke-color': '#854d0e',
-        'circle-stroke-width': byInteraction(0, 1, 2),
+        'circle-radius': byInteraction(0, POINT_HIGHLIGHT.hoveredRadius, POINT_HIGHLIGHT.selectedRadius),
+        'circle-color': HIGHLIGHT.fill,
+        'circle-opacity': HIGHLIGHT.opacity,
+        'circle-stroke-color': HIGHLIGHT.stroke,
+        'circle-stroke-width': byInteraction(0, POINT_HIGHLIGHT.hoveredStroke, POINT_HIGHLIGHT.selectedStroke),
       },
     },
     {
@@ -134,7 +161,7 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
         'icon-ignore-placement': true,
         'text-field': pointLabelText(lang, pointCount),
         'text-font': FONT_STACK,
-        'text-size': 12,
+        'text-size': POINT_LABEL.size,
         'text-optional': true,
         ...pointLabelPlacement(pointCount),
         'symbol-sort-key': ['get', 'rank'],
@@ -142,7 +169,7 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       paint: {
         'text-color': BASEMAP_COLORS.label,
         'text-halo-color': BASEMAP_COLORS.halo,
-        'text-halo-width': 1.5,
+        'text-halo-width': LABEL_HALO,
       },
     },
     {
@@ -150,15 +177,15 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
       type: 'symbol',
       source: ATLAS_SOURCE,
       filter: isLine,
-      minzoom: 5,
+      minzoom: LINE_LABEL_MIN_ZOOM,
       layout: {
         'symbol-placement': 'line',
         'text-field': labelText(lang),
         'text-font': FONT_STACK,
-        'text-size': 11,
+        'text-size': LINE_LABEL.size,
         'symbol-spacing': 400,
       },
-      paint: { 'text-color': colorByMode(), 'text-halo-color': BASEMAP_COLORS.halo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': colorByMode(), 'text-halo-color': BASEMAP_COLORS.halo, 'text-halo-width': LABEL_HALO },
     },
   ];
 }
@@ -218,19 +245,19 @@ export function basemapLabelLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification
       id: RIVER_LABELS,
       type: 'symbol',
       source: 'rivers',
-      minzoom: 5,
+      minzoom: RIVER_LABEL_MIN_ZOOM,
       filter: ['!=', ['get', 'label'], ''],
       layout: {
         'symbol-placement': 'line',
         'text-field': text[RIVER_LABELS],
         'text-font': FONT_STACK,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 10, 13],
-        'text-letter-spacing': 0.08,
+        'text-size': sizeByZoom(RIVER_LABEL_SIZE),
+        'text-letter-spacing': RIVER_LETTER_SPACING,
         'symbol-spacing': 250,
         // The rivers meander: a stricter angle finds no room for a name on them.
         'text-max-angle': 60,
       },
-      paint: { 'text-color': BASEMAP_COLORS.riverLabel, 'text-halo-color': BASEMAP_COLORS.land, 'text-halo-width': 1.2 },
+      paint: { 'text-color': BASEMAP_COLORS.riverLabel, 'text-halo-color': BASEMAP_COLORS.land, 'text-halo-width': NAME_HALO },
     },
     {
       id: PLACE_LABELS,
@@ -239,10 +266,10 @@ export function basemapLabelLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification
       filter: fromItsZoom,
       layout: {
         'icon-image': PLACE_DOT,
-        'icon-size': ['match', ['get', 'tier'], 0, 1, 1, 0.85, 0.7],
+        'icon-size': ['match', ['get', 'tier'], 0, 1, 1, placeDotRadius(1) / placeDotRadius(0), placeDotRadius(2) / placeDotRadius(0)],
         'text-field': text[PLACE_LABELS],
         'text-font': FONT_STACK,
-        'text-size': ['match', ['get', 'tier'], 0, 13, 1, 12, 11],
+        'text-size': ['match', ['get', 'tier'], 0, placeTextSize(0), 1, placeTextSize(1), placeTextSize(2)],
         'text-anchor': 'left',
         'text-offset': [0.5, 0],
         'text-padding': 3,
@@ -254,7 +281,7 @@ export function basemapLabelLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification
       paint: {
         'text-color': ['match', ['get', 'tier'], 2, BASEMAP_COLORS.placeLabel, BASEMAP_COLORS.capitalLabel],
         'text-halo-color': BASEMAP_COLORS.land,
-        'text-halo-width': 1.2,
+        'text-halo-width': NAME_HALO,
       },
     },
     {
@@ -262,16 +289,16 @@ export function basemapLabelLayers(lang: 'en' | 'zh' = 'en'): LayerSpecification
       type: 'symbol',
       source: 'country-labels',
       // Big countries first; small ones appear as the reader zooms in.
-      filter: ['>=', ['get', 'area_km2'], ['step', ['zoom'], 1000000, 3, 250000, 4, 60000, 5, 15000, 6, 2000]],
+      filter: ['>=', ['get', 'area_km2'], ['step', ['zoom'], COUNTRY_MIN_AREA[0][1], ...COUNTRY_MIN_AREA.slice(1).flat()]] as unknown as ExpressionSpecification,
       layout: {
         'text-field': text[COUNTRY_LABELS],
         'text-font': FONT_STACK,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
-        'text-letter-spacing': 0.12,
+        'text-size': sizeByZoom(COUNTRY_LABEL_SIZE),
+        'text-letter-spacing': COUNTRY_LETTER_SPACING,
         'text-max-width': 8,
         'symbol-sort-key': ['-', 0, ['get', 'area_km2']],
       },
-      paint: { 'text-color': BASEMAP_COLORS.countryLabel, 'text-halo-color': BASEMAP_COLORS.land, 'text-halo-width': 1.2 },
+      paint: { 'text-color': BASEMAP_COLORS.countryLabel, 'text-halo-color': BASEMAP_COLORS.land, 'text-halo-width': NAME_HALO },
     },
   ];
 }
@@ -288,10 +315,10 @@ export function basemapLayers(): LayerSpecification[] {
       source: 'rivers',
       paint: {
         'line-color': BASEMAP_COLORS.river,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, ['case', ['<=', ['get', 'scalerank'], 2], 1, 0.4], 8, ['case', ['<=', ['get', 'scalerank'], 2], 2.5, 1.2]],
+        'line-width': ['interpolate', ['linear'], ['zoom'], ...RIVER_WIDTH.flatMap(([z, major, minor]) => [z, ['case', ['<=', ['get', 'scalerank'], MAJOR_RIVER_RANK], major, minor]])] as unknown as ExpressionSpecification,
       },
     },
-    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.8 } },
+    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': BORDER_WIDTH } },
   ];
 }
 

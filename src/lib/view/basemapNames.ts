@@ -8,6 +8,7 @@
 import type { FeatureCollection, MultiLineString, Point, Position } from 'geojson';
 import { placeShownAt, type PlaceProperties } from '../map/basemapPlaces.ts';
 import { type CollisionIndex, textBox } from './collision.ts';
+import { COUNTRY_LABEL_SIZE, COUNTRY_LETTER_SPACING, countryLabelMinArea, placeTextSize, RIVER_LABEL_MIN_ZOOM, RIVER_LABEL_SIZE, RIVER_LETTER_SPACING, sizeAt } from '../cartography/labels.ts';
 import { projector, type FrameView } from './webMercator.ts';
 
 /** Width of a text in CSS pixels; the browser passes canvas measurement, tests an estimate. */
@@ -39,13 +40,6 @@ export interface BasemapNameLayers {
   'country-labels'?: FeatureCollection;
 }
 
-/** Minimum area (km²) of a country named at a zoom, as the map style does. */
-export function countryLabelMinArea(zoom: number): number {
-  return zoom < 3 ? 1_000_000 : zoom < 4 ? 250_000 : zoom < 5 ? 60_000 : zoom < 6 ? 15_000 : 2_000;
-}
-
-export const RIVER_LABEL_MIN_ZOOM = 5;
-export const placeTextSize = (tier: number) => (tier === 0 ? 13 : tier === 1 ? 12 : 11);
 
 const pick = (lang: 'en' | 'zh', en: string, zh: string | undefined) => (lang === 'zh' && zh ? zh : en);
 
@@ -104,8 +98,8 @@ export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: '
     const p = project(c.geometry.coordinates[0], c.geometry.coordinates[1]);
     if (!inFrame(p, 10)) continue;
     const text = lang === 'zh' && c.properties.name_zh ? c.properties.name_zh : c.properties.name.toUpperCase();
-    const size = view.zoom >= 5 ? 12 : 10;
-    const width = measure(text, size, 400) + (lang === 'zh' ? 0 : text.length * 1.2);
+    const size = sizeAt(COUNTRY_LABEL_SIZE, view.zoom);
+    const width = measure(text, size, 400) + (lang === 'zh' ? 0 : text.length * COUNTRY_LETTER_SPACING * size);
     if (index.place([textBox(p[0], p[1], width, size, 'middle')]) >= 0) out.push({ kind: 'country', text, x: p[0], y: p[1], anchor: 'middle', size });
   }
 
@@ -133,8 +127,8 @@ export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: '
     for (const r of rivers) {
       if (!r.properties.label) continue;
       const text = pick(lang, r.properties.label, r.properties.label_zh);
-      const size = view.zoom >= 8 ? 12 : 11;
-      const width = measure(text, size, 400);
+      const size = sizeAt(RIVER_LABEL_SIZE, view.zoom);
+      const width = measure(text, size, 400) + text.length * RIVER_LETTER_SPACING * size;
       const run = longestRun(r.geometry.coordinates, project, view, 20);
       const length = run.slice(1).reduce((s, p, i) => s + Math.hypot(p[0] - run[i][0], p[1] - run[i][1]), 0);
       if (length < width * 1.5) continue;

@@ -12,6 +12,7 @@ import type { AtlasFeature } from '../../../src/lib/atlas/types.ts';
 import { featuresInFrame, FIGURE_ASPECTS, FIGURE_SIZES, fitFrameView, pdfPageSize } from '../../../src/lib/export/figureFormat.ts';
 import { projector } from '../../../src/lib/view/webMercator.ts';
 import { escapeXml, labelFrame, mapLabels, mapSvg } from '../../../src/lib/export/svg.ts';
+import { overprints } from '../../../src/lib/view/atlasLabels.ts';
 
 const atlas = compileAtlas(readDataFiles(resolve(import.meta.dirname, '../../..'))).atlas!;
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -66,7 +67,7 @@ describe('featuresInFrame', () => {
 
 describe('map labels at each aspect', () => {
   for (const aspect of FIGURE_ASPECTS) {
-    test(`${aspect}: every feature in the frame is labelled, and every label's box lies inside the frame`, () => {
+    test(`${aspect}: every point in the frame is named or keyed, no label overprints another, and every label's box lies inside the frame`, () => {
       let labelled = 0;
       for (const screen of SCREENS) {
         // The map frame of a figure is smaller than the figure; any frame of the aspect's shape tests the same rule.
@@ -76,18 +77,22 @@ describe('map labels at each aspect', () => {
         const labels = new Map(features.map((f, i) => [f.id, `${f.properties.name} [${i + 1}, ${i + 2}]`]));
         const placed = mapLabels({ view, basemap, features, selectedId: null, labels, scale: { px: 80, label: '200 km' } });
         const frame = labelFrame(view);
-        for (const l of placed) {
+        expect(overprints(placed)).toEqual([]);
+        for (const l of [...placed.labels, ...placed.keys]) {
           expect(l.box.x0, l.text).toBeGreaterThanOrEqual(frame.x0);
           expect(l.box.y0, l.text).toBeGreaterThanOrEqual(frame.y0);
           expect(l.box.x1, l.text).toBeLessThanOrEqual(frame.x1);
           expect(l.box.y1, l.text).toBeLessThanOrEqual(frame.y1);
         }
         const points = features.filter((f) => f.geometry.type === 'Point');
-        expect(placed.filter((l) => points.some((p) => p.id === l.featureId))).toHaveLength(points.length);
-        labelled += placed.length;
-        // The SVG draws exactly these labels.
-        const svg = mapSvg({ view, basemap, features, selectedId: null, labels, scale: { px: 80, label: '200 km' } });
-        for (const l of placed) expect(svg.includes(`>${escapeXml(l.text)}</text>`), l.text).toBe(true);
+        const shownPoints = points.filter((p) => { const [x, y] = projector(view)(...((p.geometry as GeoJSON.Point).coordinates as [number, number])); return x >= -11 && y >= -11 && x <= view.width + 11 && y <= view.height + 11; });
+        const accounted = new Set([...placed.labels.map((l) => l.featureId), ...placed.keys.map((k) => k.featureId), ...placed.unlabelled]);
+        for (const p of shownPoints) expect(accounted.has(p.id), p.id).toBe(true);
+        labelled += placed.labels.length;
+        // The SVG draws exactly these labels and keys.
+        const svg = mapSvg({ view, basemap, features, selectedId: null, labels, scale: { px: 80, label: '200 km' }, placed });
+        for (const l of placed.labels) expect(svg.includes(`>${escapeXml(l.text)}</text>`), l.text).toBe(true);
+        for (const k of placed.keys) expect(svg.includes(`>${k.key}</text>`), k.key).toBe(true);
       }
       expect(labelled).toBeGreaterThan(0);
     });

@@ -40,7 +40,7 @@ const input = (width: number, height: number, notes: FigureInput['notes']): Figu
   notesTitle: 'Sources (passages behind the features shown)',
   notes,
   attribution: ['Basemap: Natural Earth (public domain), via world-atlas. Features drawn by Corridor Atlas from the documents cited above.', 'https://example.org/#map=5.6/30.4/113.2'],
-  notesLeftOut: (a, b) => `Sources [${a}]–[${b}] do not fit at this size.`,
+  notesLeftOut: (a, b, where) => `Sources [${a}]–[${b}] continue ${where === 'below' ? 'below' : 'on the next page'}.`,
 });
 
 type Rect = { x0: number; y0: number; x1: number; y1: number };
@@ -50,7 +50,10 @@ const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 - 0.01 && b.x0 < a.x1 - 0.01 &
 /** The rules every layout keeps: all text and swatches inside the figure, none over the map, no two texts on top of each other. */
 function expectClean(l: FigureLayout, width: number, height: number) {
   expect(l.width).toBe(width);
-  expect(l.height).toBe(height);
+  // A figure keeps its size unless its notes continue below it; then it only grows.
+  expect(l.frameHeight).toBe(height);
+  expect(l.height).toBeGreaterThanOrEqual(height);
+  height = l.height;
   const map = { x0: l.map.x, y0: l.map.y, x1: l.map.x + l.map.width, y1: l.map.y + l.map.height };
   expect(map.x0).toBeGreaterThanOrEqual(0);
   expect(map.x1).toBeLessThanOrEqual(width);
@@ -87,18 +90,30 @@ describe('layoutFigure at each aspect', () => {
       for (const s of ['Legend', '[1]', '[2]', '[3]', 'https://example.org/#map=5.6/30.4/113.2']) expect(texts).toContain(s);
       expect(l.swatches).toHaveLength(6);
     });
-    test(`${aspect}: sixty long notes shrink, then the rest are named in a closing line; nothing leaves the figure`, () => {
+    test(`${aspect}: sixty long notes shrink, then continue below the figure, which grows; every note is printed`, () => {
       const notes = Array.from({ length: 60 }, (_, i) => note(i + 1, 40));
       const l = layoutFigure(input(width, height, notes), measure);
       expectClean(l, width, height);
       expect(l.noteScale).toBeLessThan(1);
+      expect(l.height).toBeGreaterThan(height);
+      expect(l.notesShown).toEqual(notes.map((n) => n.n));
+      const texts = l.texts.map((t) => t.text);
+      for (const n of notes) expect(texts, `[${n.n}]`).toContain(`[${n.n}]`);
+      expect(texts.join(' ')).toMatch(/Sources \[\d+\]–\[60\] continue below/);
+      // Notes continued below sit under the figure's own frame, the map inside that frame.
+      expect(l.map.y + l.map.height).toBeLessThanOrEqual(l.frameHeight);
+      // The map keeps a real share of the figure's own frame.
+      expect(l.map.height).toBeGreaterThan(0.3 * height);
+    });
+    test(`${aspect}: for a PDF, notes that do not fit are left to the next page, the page keeps its size`, () => {
+      const notes = Array.from({ length: 60 }, (_, i) => note(i + 1, 40));
+      const l = layoutFigure(input(width, height, notes), measure, 'next-page');
+      expectClean(l, width, height);
+      expect(l.height).toBe(height);
       expect(l.notesShown.length).toBeGreaterThan(0);
       expect(l.notesShown.length).toBeLessThan(60);
       expect(l.notesShown).toEqual(l.notesShown.map((_, i) => i + 1));
-      const first = l.notesShown.length + 1;
-      expect(l.texts.map((t) => t.text).join(' ')).toContain(`Sources [${first}]–[60] do not fit`);
-      // The map keeps a real share of the figure.
-      expect(l.map.height).toBeGreaterThan(0.3 * height);
+      expect(l.texts.map((t) => t.text).join(' ')).toContain(`Sources [${l.notesShown.length + 1}]–[60] continue on the next page`);
     });
   }
   test('a long title wraps within the figure instead of running off its edge', () => {

@@ -4,7 +4,8 @@ import type { AtlasFeature } from '../../../src/lib/atlas/types.ts';
 import { layoutFigure } from '../../../src/lib/export/layout.ts';
 import { projector, unprojector } from '../../../src/lib/view/webMercator.ts';
 import { addPngText, pngSize, readPngText } from '../../../src/lib/export/pngText.ts';
-import { figureSvg, labelFrame, lineLabelPoint, mapLabels, mapSvg, scaleBarBox } from '../../../src/lib/export/svg.ts';
+import { figureSvg, labelFrame, mapLabels, mapSvg, scaleBarBox } from '../../../src/lib/export/svg.ts';
+import { lineLabelPoint, overprints } from '../../../src/lib/view/atlasLabels.ts';
 import { figureScaleBar } from '../../../src/lib/export/scaleBar.ts';
 import { overlaps } from '../../../src/lib/view/collision.ts';
 
@@ -72,9 +73,12 @@ test('labels of points in the corners and at the edges stay whole inside the fra
   const features = spots.map(([x, y], i) => ({ ...line(`p${i}`, []), geometry: { type: 'Point', coordinates: unproject(x, y) }, properties: { ...line('x', []).properties, kind: 'port' } }) as AtlasFeature);
   const labels = new Map(features.map((f) => [f.id, `A rather long port name for a small frame [${f.id}]`]));
   const placed = mapLabels({ view, basemap, features, selectedId: null, labels, scale: { px: 80, label: '200 km' } });
-  expect(placed).toHaveLength(spots.length);
+  // Each point has its name or, where none fits, a key letter; nothing overprints.
+  expect(placed.labels.length + placed.keys.length + placed.unlabelled.length).toBe(spots.length);
+  expect(placed.labels.length).toBeGreaterThan(0);
+  expect(overprints(placed)).toEqual([]);
   const frame = labelFrame(view);
-  for (const l of placed) {
+  for (const l of [...placed.labels, ...placed.keys]) {
     expect(l.box.x0, l.text).toBeGreaterThanOrEqual(frame.x0);
     expect(l.box.y0, l.text).toBeGreaterThanOrEqual(frame.y0);
     expect(l.box.x1, l.text).toBeLessThanOrEqual(frame.x1);
@@ -94,8 +98,9 @@ describe('the scale bar in a figure', () => {
     const input = { view, basemap, features, selectedId: null, labels, scale };
     const box = scaleBarBox(input);
     const placed = mapLabels(input);
-    expect(placed.length).toBe(features.length);
-    for (const l of placed) expect(overlaps(l.box, box), l.text).toBe(false);
+    expect(placed.labels.length + placed.keys.length + placed.unlabelled.length).toBe(features.length);
+    expect(overprints(placed)).toEqual([]);
+    for (const l of [...placed.labels, ...placed.keys]) expect(overlaps(l.box, box), l.text).toBe(false);
   });
 
   test('it takes the bottom-left corner, or the bottom-right one when a symbol sits in the first', () => {

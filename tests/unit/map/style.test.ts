@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { SymbolLayerSpecification } from 'maplibre-gl';
 import { atlasLayers, MANY_POINTS_LABEL_ZOOM, pointLabelPlacement, pointLabelText, VARIABLE_ANCHOR_LIMIT } from '../../../src/lib/map/style.ts';
 import { labelText } from '../../../src/lib/map/expressions.ts';
+import { POINT_LABEL, POINT_LABEL_GAP } from '../../../src/lib/cartography/labels.ts';
 
 const pointLayout = (pointCount: number) =>
   (atlasLayers('en', pointCount).find((l) => l.id === 'atlas-points') as SymbolLayerSpecification).layout!;
@@ -17,7 +18,8 @@ describe('point label placement follows the size of the atlas', () => {
     expect(layout['text-variable-anchor']).toBeUndefined();
     expect(layout['text-radial-offset']).toBeUndefined();
     expect(layout['text-anchor']).toBe('left');
-    expect(layout['text-offset']).toEqual([0.9, 0]);
+    // The same gap between symbol and label as the SVG map and the figure leave (cartography/labels.ts).
+    expect((layout['text-offset'] as number[])[0] * POINT_LABEL.size).toBeCloseTo(POINT_LABEL_GAP, 0);
   });
 
   test('either way the label stays optional and beside the symbol', () => {
