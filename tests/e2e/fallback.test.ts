@@ -30,7 +30,7 @@ test('without WebGL the SVG map says so, and clicking a feature opens its source
   expect(await w.page.locator('.fallback-note').textContent()).toMatch(/cannot draw the WebGL map/);
   expect(await map.locator('[data-feature-id]').count()).toBeGreaterThan(5);
 
-  await map.locator(`g.point[data-feature-id="${id}"] circle.marker`).click();
+  await map.locator(`g.point[data-feature-id="${id}"]`).click();
   const panel = w.page.locator('aside[aria-label="Source"]');
   await panel.waitFor();
   expect(await panel.getAttribute('data-feature-id')).toBe(id);

@@ -66,7 +66,7 @@ test('the SVG map paints first and is clickable; MapLibre takes over without mov
   await expect.poll(async () => (await currentView(w.page)).lng).toBeGreaterThan(before.lng + 0.1);
   const panned = await currentView(w.page);
   const svgSpot = await w.page.evaluate((id) => {
-    const r = document.querySelector(`[data-renderer="svg-preview"] g.point[data-feature-id="${id}"] circle.marker`)!.getBoundingClientRect();
+    const r = document.querySelector(`[data-renderer="svg-preview"] g.point[data-feature-id="${id}"]`)!.getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   }, f.id);
   await screenshot(w.page, 'first-paint-svg');

@@ -85,3 +85,6 @@ export function countryLabelMinArea(zoom: number): number {
   for (const [z, a] of COUNTRY_MIN_AREA) if (zoom >= z) area = a;
   return area;
 }
+
+/** The scale bar on figures: a white plate, dark ink. */
+export const SCALE_BAR = { plate: '#ffffff', plateOpacity: 0.85, ink: '#111827', fontSize: 10.5, lineWidth: 1.5 } as const;

@@ -15,8 +15,11 @@ export const MODE_COLORS: Record<Mode, string> = {
   administrative: '#a21caf',
 };
 
-/** A mode's colour; an unknown mode (a hand-written file) gets a neutral slate. */
-export const modeColor = (mode: string): string => MODE_COLORS[mode as Mode] ?? '#334155';
+/** The colour of a mode the palette does not know (a hand-written file): a neutral slate. */
+export const UNKNOWN_MODE_COLOR = '#334155';
+
+/** A mode's colour; an unknown mode gets UNKNOWN_MODE_COLOR. */
+export const modeColor = (mode: string): string => MODE_COLORS[mode as Mode] ?? UNKNOWN_MODE_COLOR;
 
 export const BASEMAP_COLORS = {
   water: '#dbe7ef',

@@ -14,6 +14,8 @@ import { featuresInFrame, figureFrameView, FIGURE_SIZES, type FigureAspect } fro
 import { layoutFigure, type FigureLayout, type Measure, type Overflow } from './layout.ts';
 import type { LegendItem } from './legend.ts';
 import type { PlacedLabels } from '../view/atlasLabels.ts';
+import type { BasemapNameLayers } from '../view/basemapNames.ts';
+import { regionOf } from '../view/regionName.ts';
 import type { FrameView } from '../view/webMercator.ts';
 import { canvasMeasure } from './canvasText.ts';
 import { addPngText } from './pngText.ts';
@@ -46,12 +48,12 @@ export interface Figure {
 }
 
 /** The default title and caption of a figure of this view at this aspect. */
-export function defaultFigureText(app: AppState, screen: FrameView, aspect: FigureAspect, measure?: Measure): { title: string; caption: string } {
+export function defaultFigureText(app: AppState, screen: FrameView, aspect: FigureAspect, names: BasemapNameLayers = {}, measure?: Measure): { title: string; caption: string } {
   const t = app.t;
   const selected = app.selected;
   const title = selected ? `${t.appTitle} — ${app.nameOf(selected)}` : `${t.appTitle} — ${t.figureTitle}`;
   const { view, drawn } = prepareFigure(app, screen, { aspect, title, caption: ' ' }, '', measure);
-  return { title, caption: `${t.figureView(view.zoom.toFixed(1), formatCentre(view.lat, view.lng), drawn.length)} · ${new Date().toISOString().slice(0, 10)}` };
+  return { title, caption: `${t.figureView(regionOf(view, names, app.lang), drawn.length)} · ${new Date().toISOString().slice(0, 10)}` };
 }
 
 /** Alt text for a map of `shown` features around a view's centre (the figure, or an embed of the current view). */

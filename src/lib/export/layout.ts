@@ -99,6 +99,8 @@ const NOTE_SCALES = [1, 0.92, 0.85, 0.78, 0.72];
 /** In square and portrait figures the map keeps at least this share of the body. */
 const MIN_MAP_SHARE = 0.5;
 const COLORS = { text: '#111827', muted: '#4b5563' };
+/** The figure's page: paper, the map's frame, thin separators. */
+export const FIGURE_INKS = { paper: '#ffffff', frame: '#9ca3af', rule: '#e5e7eb' } as const;
 
 /** Tokens a line may break between: words with their trailing space, or single CJK characters. */
 const TOKENS = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+\s*|\s+/g;

@@ -7,14 +7,14 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AtlasFeature } from '../atlas/types.ts';
 import { BORDER_WIDTH, LAKE_SHORE_WIDTH, MAJOR_RIVER_RANK, riverWidth } from '../cartography/basemap.ts';
-import { COUNTRY_LETTER_SPACING, FONT_FAMILY, placeDotRadius, RIVER_LETTER_SPACING } from '../cartography/labels.ts';
+import { COUNTRY_LETTER_SPACING, FONT_FAMILY, LABEL_HALO, NAME_HALO, placeDotRadius, RIVER_LETTER_SPACING, SCALE_BAR } from '../cartography/labels.ts';
 import { lineWidth, LINE_GLOW, svgDash } from '../cartography/lines.ts';
 import { BASEMAP_COLORS, HIGHLIGHT, MODE_COLORS, modeColor } from '../cartography/palette.ts';
 import { ringShape, swatchShapes, SWATCH_WIDTH, symbolShapes, type Shape } from '../cartography/swatches.ts';
 import { POINT_HIGHLIGHT, SYMBOL_HALF, symbolKind } from '../cartography/symbols.ts';
 import { isWideZone, zoneFillOpacity, zoneOutlineWidth, ZONE_STYLE } from '../cartography/zones.ts';
 import { KEY_SIZE, placeAtlasLabels, takenIndex, type KeyMark, type LabelSubject, type PlacedLabels } from '../view/atlasLabels.ts';
-import type { FigureLayout } from './layout.ts';
+import { FIGURE_INKS, type FigureLayout } from './layout.ts';
 import type { LegendItem } from './legend.ts';
 import { renderFeatures } from '../map/renderData.ts';
 import { placeShownAt } from '../map/basemapPlaces.ts';
@@ -50,7 +50,7 @@ export type { Box };
 /** The frame labels must stay inside: the whole map (the scale bar reserves only its own box, `scaleBarBox`). */
 export const labelFrame = (view: FrameView): Box => ({ x0: 0, y0: 0, x1: view.width, y1: view.height });
 
-const SCALE_FONT = 10.5;
+const SCALE_FONT = SCALE_BAR.fontSize;
 
 /** The atlas's point symbols in the frame, as boxes (what labels and the scale bar keep off). */
 function symbolBoxes(input: Pick<SvgMapInput, 'view' | 'features'>): Box[] {
@@ -87,7 +87,7 @@ const attr = (o: Record<string, string | number | undefined>) =>
 const inFrame = ([x, y]: [number, number], v: FrameView, m = 0) => x >= m && y >= m && x <= v.width - m && y <= v.height - m;
 
 function text(x: number, y: number, s: string, o: { size: number; weight?: number; fill: string; halo?: boolean | string; anchor?: string; spacing?: number; transform?: string; cls?: string }): string {
-  const halo = o.halo ? ` stroke="${typeof o.halo === 'string' ? o.halo : '#ffffff'}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
+  const halo = o.halo ? ` stroke="${typeof o.halo === 'string' ? o.halo : BASEMAP_COLORS.halo}" stroke-width="${2 * (typeof o.halo === 'string' ? NAME_HALO : LABEL_HALO)}" stroke-linejoin="round" paint-order="stroke"` : '';
   return `<text${attr({ class: o.cls, x: x.toFixed(1), y: y.toFixed(1), 'font-size': o.size, 'font-weight': o.weight ?? 400, fill: o.fill, 'text-anchor': o.anchor, 'letter-spacing': o.spacing, transform: o.transform })}${halo}>${escapeXml(s)}</text>`;
 }
 
@@ -110,7 +110,7 @@ export function mapLabels(input: Omit<SvgMapInput, 'basemap'> & { basemap?: unkn
 
 /** A key letter at a symbol whose name found no room (the legend lists it). */
 function keyMark(k: KeyMark): string {
-  return text(k.x, k.y, k.key, { cls: 'key', size: KEY_SIZE, weight: 700, fill: BASEMAP_COLORS.label, halo: true, anchor: k.box.x0 + 1 < k.x && k.box.x1 - 1 > k.x ? 'middle' : k.box.x1 - 1 <= k.x ? 'end' : undefined });
+  return text(k.x, k.y, k.key, { cls: 'key', size: KEY_SIZE, weight: 700, fill: BASEMAP_COLORS.label, halo: true, anchor: k.anchor === 'start' ? undefined : k.anchor });
 }
 
 export function mapSvg(input: SvgMapInput): string {
@@ -188,12 +188,12 @@ export function mapSvg(input: SvgMapInput): string {
   const nameOut: string[] = [];
   for (const n of names) {
     if (n.kind === 'place') {
-      nameOut.push(`<circle cx="${n.dot![0].toFixed(1)}" cy="${n.dot![1].toFixed(1)}" r="${placeDotRadius(n.tier ?? 2)}" fill="${BASEMAP_COLORS.placeDot}" stroke="${BASEMAP_COLORS.halo}" stroke-width="0.8"/>`);
+      if (n.dot) nameOut.push(`<circle cx="${n.dot[0].toFixed(1)}" cy="${n.dot[1].toFixed(1)}" r="${placeDotRadius(n.tier ?? 2)}" fill="${BASEMAP_COLORS.placeDot}" stroke="${BASEMAP_COLORS.halo}" stroke-width="0.8"/>`);
       nameOut.push(text(n.x, n.y, n.text, { cls: 'place', size: n.size, fill: n.tier === 2 ? BASEMAP_COLORS.placeLabel : BASEMAP_COLORS.capitalLabel, halo: BASEMAP_COLORS.land, anchor: n.anchor === 'start' ? undefined : n.anchor }));
     } else if (n.kind === 'river') {
       nameOut.push(text(n.x, n.y + n.size * 0.35, n.text, { cls: 'river', size: n.size, fill: BASEMAP_COLORS.riverLabel, halo: BASEMAP_COLORS.land, anchor: 'middle', spacing: +(RIVER_LETTER_SPACING * n.size).toFixed(2), transform: `rotate(${n.angle!.toFixed(1)} ${n.x.toFixed(1)} ${n.y.toFixed(1)})` }));
     } else {
-      nameOut.push(text(n.x, n.y, n.text, { cls: 'country', size: n.size, fill: BASEMAP_COLORS.countryLabel, anchor: 'middle', spacing: lang === 'zh' ? undefined : +(COUNTRY_LETTER_SPACING * n.size).toFixed(2) }));
+      nameOut.push(text(n.x, n.y, n.text, { cls: 'country', size: n.size, fill: BASEMAP_COLORS.countryLabel, halo: BASEMAP_COLORS.land, anchor: 'middle', spacing: lang === 'zh' ? undefined : +(COUNTRY_LETTER_SPACING * n.size).toFixed(2) }));
     }
   }
   out.push(`<g class="names">${nameOut.join('')}</g>`);
@@ -204,7 +204,7 @@ export function mapSvg(input: SvgMapInput): string {
     const { px, label } = input.scale;
     const b = scaleBarBox({ ...input, scale: input.scale });
     const [x, y] = [b.x0 + 4, b.y1 - 6];
-    out.push(`<g class="scale"><rect x="${b.x0.toFixed(1)}" y="${b.y0}" width="${(b.x1 - b.x0).toFixed(1)}" height="${b.y1 - b.y0}" fill="#ffffff" fill-opacity="0.85" rx="2"/><path d="M${x.toFixed(1)} ${y - 5}V${y}H${(x + px).toFixed(1)}V${y - 5}" fill="none" stroke="#111827" stroke-width="1.5"/>${text(x + 2, y - 7, label, { size: SCALE_FONT, fill: '#111827' })}</g>`);
+    out.push(`<g class="scale"><rect x="${b.x0.toFixed(1)}" y="${b.y0}" width="${(b.x1 - b.x0).toFixed(1)}" height="${b.y1 - b.y0}" fill="${SCALE_BAR.plate}" fill-opacity="${SCALE_BAR.plateOpacity}" rx="2"/><path d="M${x.toFixed(1)} ${y - 5}V${y}H${(x + px).toFixed(1)}V${y - 5}" fill="none" stroke="${SCALE_BAR.ink}" stroke-width="${SCALE_BAR.lineWidth}"/>${text(x + 2, y - 7, label, { size: SCALE_FONT, fill: SCALE_BAR.ink })}</g>`);
   }
   return out.join('\n');
 }
@@ -226,17 +226,18 @@ export function figureSvg(layout: FigureLayout, map: SvgMapInput, meta: { title:
   const m = layout.map;
   const parts = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`,
+    // data-frame-height: the figure's own shape; notes that did not fit continue below it (layout.ts).
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}" data-frame-height="${layout.frameHeight}" font-family="${escapeXml(FONT_FAMILY)}">`,
     `<title>${escapeXml(meta.title)}</title>`,
     `<desc>${escapeXml(meta.description)}</desc>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<rect width="${width}" height="${height}" fill="${FIGURE_INKS.paper}"/>`,
     `<defs><clipPath id="map-frame"><rect width="${m.width}" height="${m.height}"/></clipPath></defs>`,
     `<g class="map" transform="translate(${m.x} ${m.y})" clip-path="url(#map-frame)">`,
     mapSvg(map),
     `</g>`,
-    `<rect x="${m.x + 0.5}" y="${m.y + 0.5}" width="${m.width - 1}" height="${m.height - 1}" fill="none" stroke="#9ca3af"/>`,
+    `<rect x="${m.x + 0.5}" y="${m.y + 0.5}" width="${m.width - 1}" height="${m.height - 1}" fill="none" stroke="${FIGURE_INKS.frame}"/>`,
     ...layout.swatches.map((s) => swatch(s.item, s.x, s.y)),
-    ...layout.rules.map((r) => `<line x1="${r.x0}" x2="${r.x1}" y1="${r.y}" y2="${r.y}" stroke="#e5e7eb"/>`),
+    ...layout.rules.map((r) => `<line x1="${r.x0}" x2="${r.x1}" y1="${r.y}" y2="${r.y}" stroke="${FIGURE_INKS.rule}"/>`),
     ...layout.texts.map((t) => text(t.x, t.y, t.text, { size: t.font.size, weight: t.font.weight, fill: t.color })),
     `</svg>`,
   ];

@@ -2,6 +2,7 @@
 import type { FeatureKind, Mode } from '../atlas/types.ts';
 import type { CertaintyKey } from '../atlas/certainty.ts';
 import type { MapSummary } from '../export/figure.ts';
+import type { Region } from '../view/regionName.ts';
 import type { FigureAspect } from '../export/figureFormat.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -139,7 +140,14 @@ const en = {
   figureSources: 'Sources (passages behind the features shown)',
   figureSourcesSelected: 'Sources (passages behind the selected feature)',
   figureAttribution: 'Basemap: Natural Earth (public domain), via world-atlas. Features drawn by Corridor Atlas from the documents cited above; quotations © their publishers. Web Mercator.',
-  figureView: (zoom: string, centre: string, n: number) => `Zoom ${zoom} · centred on ${centre} · ${n} feature${n === 1 ? '' : 's'} shown`,
+  figureView: (region: Region, n: number) => {
+    const where = !region
+      ? ''
+      : region.kind === 'around'
+        ? `Around ${region.place} · `
+        : `${region.more ? `${region.names.join(', ')} and ${region.more} more countr${region.more === 1 ? 'y' : 'ies'}` : region.names.length > 1 ? `${region.names.slice(0, -1).join(', ')} and ${region.names.at(-1)}` : region.names[0]} · `;
+    return `${where}${n} feature${n === 1 ? '' : 's'} shown`;
+  },
 };
 
 type Messages = typeof en;
@@ -270,7 +278,10 @@ const zh: Messages = {
   figureSources: '出处（所示要素依据的段落）',
   figureSourcesSelected: '出处（所选要素依据的段落）',
   figureAttribution: '底图：Natural Earth（公有领域），经 world-atlas。要素由通道地图集依据上列文件绘制；引文版权归原发布者。Web 墨卡托投影。',
-  figureView: (zoom: string, centre: string, n: number) => `缩放 ${zoom} · 中心 ${centre} · 显示 ${n} 个要素`,
+  figureView: (region: Region, n: number) => {
+    const where = !region ? '' : region.kind === 'around' ? `${region.place}周边 · ` : `${region.names.join('、')}${region.more ? `等 ${region.names.length + region.more} 个国家` : ''} · `;
+    return `${where}显示 ${n} 个要素`;
+  },
 };
 
 export const MESSAGES: Record<Lang, Messages> = { en, zh };

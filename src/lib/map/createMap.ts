@@ -12,7 +12,7 @@ import { labelText } from './expressions.ts';
 import { iconImage, placeDotImage } from './icons.ts';
 import { scaleBarMeaningful } from './scaleRule.ts';
 import { POINT_KINDS } from '../cartography/symbols.ts';
-import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, PLACE_DOT, POINT_LAYER, pointLabelText } from './style.ts';
+import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, LABEL_SOURCE, PLACE_DOT, POINT_LAYER, pointLabelText } from './style.ts';
 
 /** The map as the rest of the app knows it. */
 export type AtlasMap = MlMap;
@@ -130,6 +130,11 @@ export function setMapLanguage(map: AtlasMap, words: MapWords): void {
 /** Replace what the atlas source holds (feature-state survives: ids are stable). */
 export function setAtlasData(map: AtlasMap, data: FeatureCollection): void {
   (map.getSource(ATLAS_SOURCE) as GeoJSONSource | undefined)?.setData(data);
+}
+
+/** Replace the labels placed by the label pass (labelSource.ts). */
+export function setLabelData(map: AtlasMap, data: FeatureCollection): void {
+  (map.getSource(LABEL_SOURCE) as GeoJSONSource | undefined)?.setData(data);
 }
 
 /**

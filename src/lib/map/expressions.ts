@@ -1,11 +1,11 @@
 /** Small named style expressions, shared by the layer definitions. */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { LANE_STOPS } from '../view/lanes.ts';
-import { MODE_COLORS } from '../cartography/palette.ts';
+import { MODE_COLORS, modeColor } from '../cartography/palette.ts';
 
 export function colorByMode(): ExpressionSpecification {
   const pairs = Object.entries(MODE_COLORS).flatMap(([mode, color]) => [mode, color]);
-  return ['match', ['get', 'mode'], ...pairs, '#444'] as unknown as ExpressionSpecification;
+  return ['match', ['get', 'mode'], ...pairs, modeColor('')] as unknown as ExpressionSpecification;
 }
 
 /** A number that grows when the feature is hovered and more when selected. */

@@ -346,11 +346,71 @@ export function styleLayers(lang: 'en' | 'zh', pointCount: number): LayerSpecifi
   return [...basemapLayers(), ...atlas.slice(0, symbolsFrom), ...basemapLabelLayers(lang), atlasSymbolShields(), ...atlas.slice(symbolsFrom)];
 }
 
-export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, lang: 'en' | 'zh' = 'en', pointCount = 0) {
+/** The source of labels placed by the one label pass (view/labelPass.ts), shared with the SVG map. */
+export const LABEL_SOURCE = 'map-labels';
+export const LABEL_LAYER = 'map-labels';
+export const LABEL_DOT_LAYER = 'map-label-dots';
+/** Where bold labels take their face (MapLibre's local glyphs read the weight from the font name). */
+export const FONT_STACK_BOLD = FONT_STACK.map((f) => (f === 'sans-serif' ? f : `${f} Bold`));
+
+/**
+ * Labels exactly where the label pass put them: no collision of MapLibre's
+ * own (the pass already kept them apart), no wrapping, no fading. Place dots
+ * under them; every property comes with the label (labelSource.ts).
+ */
+export function labelPassLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LABEL_DOT_LAYER,
+      type: 'circle',
+      source: LABEL_SOURCE,
+      filter: ['>', ['get', 'dot'], 0],
+      paint: { 'circle-radius': ['get', 'dot'], 'circle-color': BASEMAP_COLORS.placeDot, 'circle-stroke-color': BASEMAP_COLORS.halo, 'circle-stroke-width': 0.8 },
+    },
+    {
+      id: LABEL_LAYER,
+      type: 'symbol',
+      source: LABEL_SOURCE,
+      layout: {
+        'text-field': ['get', 'text'],
+        'text-font': ['case', ['>=', ['get', 'weight'], 600], ['literal', FONT_STACK_BOLD], ['literal', FONT_STACK]],
+        'text-size': ['get', 'size'],
+        'text-anchor': ['get', 'anchor'],
+        'text-offset': ['get', 'offset'],
+        'text-rotate': ['get', 'rotate'],
+        'text-letter-spacing': ['get', 'spacing'],
+        'text-max-width': 1000,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+        'text-rotation-alignment': 'viewport',
+        'text-pitch-alignment': 'viewport',
+        'text-padding': 0,
+      },
+      paint: { 'text-color': ['get', 'color'], 'text-halo-color': ['get', 'halo'], 'text-halo-width': ['get', 'haloWidth'] },
+    },
+  ];
+}
+
+/** The layers MapLibre places labels in itself: hidden when the label pass draws every label. */
+const SELF_PLACED_LABELS = new Set([RIVER_LABELS, PLACE_LABELS, COUNTRY_LABELS, 'atlas-line-labels', 'atlas-points-shield']);
+
+/**
+ * The style. With `labelPass`, every label comes from the one label pass (the
+ * SVG map's, so the handover changes nothing): MapLibre's own label layers
+ * are hidden and the point symbols carry no text.
+ */
+export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, lang: 'en' | 'zh' = 'en', pointCount = 0, labelPass = false) {
   const atlasSource: GeoJSONSourceSpecification = { type: 'geojson', data: atlasData, promoteId: 'fid' };
+  const labels: GeoJSONSourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+  const layers = styleLayers(lang, pointCount).map((l): LayerSpecification => {
+    if (!labelPass) return l;
+    if (SELF_PLACED_LABELS.has(l.id)) return { ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification;
+    if (l.id === POINT_LAYER && l.type === 'symbol') return { ...l, layout: { ...l.layout, 'text-field': '' } };
+    return l;
+  });
   return {
     version: 8,
-    sources: { ...basemapSources(basemap), [ATLAS_SOURCE]: atlasSource },
-    layers: styleLayers(lang, pointCount),
+    sources: { ...basemapSources(basemap), [ATLAS_SOURCE]: atlasSource, ...(labelPass ? { [LABEL_SOURCE]: labels } : {}) },
+    layers: labelPass ? [...layers, ...labelPassLayers()] : layers,
   } satisfies StyleSpecification;
 }

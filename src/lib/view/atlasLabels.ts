@@ -48,6 +48,7 @@ export interface KeyMark {
   text: string;
   x: number;
   y: number;
+  anchor: 'start' | 'middle' | 'end';
   box: Box;
 }
 
@@ -202,46 +203,30 @@ export function placeAtlasLabels(o: LabelOptions): PlacedLabels {
   const project = projector(view);
   const taken: Box[] = [];
   const frame = new CollisionIndex({ x0: 0, y0: 0, x1: view.width, y1: view.height });
-  // Every box placed is also kept in `taken`, for the basemap names placed after.
-  const index = {
-    fits: (b: Box) => frame.fits(b),
-    insert: (b: Box) => {
-      frame.insert(b);
-      taken.push(b);
-    },
-    place(bs: readonly Box[]): number {
-      const i = bs.findIndex((b) => frame.fits(b));
-      if (i >= 0) this.insert(bs[i]);
-      return i;
-    },
-  };
-  for (const r of o.reserved ?? []) index.insert(r);
   const labelBoxes: Box[] = [];
   const leaders: Segment[] = [];
   const symbols: Box[] = [];
   const out: PlacedLabels = { labels: [], keys: [], unlabelled: [], taken };
-  const order = (a: LabelSubject, b: LabelSubject) => Number(b.id === o.selectedId) - Number(a.id === o.selectedId) || a.priority - b.priority;
-
-  const points = o.subjects
-    .filter((s): s is LabelSubject & { geometry: Point } => s.geometry.type === 'Point')
-    .map((s) => ({ s, p: project(s.geometry.coordinates[0], s.geometry.coordinates[1]) }))
-    .filter(({ p }) => inFrame(p, view, -SYMBOL_HALF));
-  for (const { p } of points) {
-    const b = { x0: p[0] - SYMBOL_HALF, y0: p[1] - SYMBOL_HALF, x1: p[0] + SYMBOL_HALF, y1: p[1] + SYMBOL_HALF };
-    index.insert(b);
-    symbols.push(b);
-  }
+  // Everything placed is also kept in `taken`, for the basemap names placed after.
+  const take = (b: Box) => {
+    frame.insert(b);
+    taken.push(b);
+  };
+  for (const r of o.reserved ?? []) take(r);
+  /** A label box is free when nothing is placed there and no leader runs through it. */
+  const free = (box: Box) => frame.fits(box) && !leaders.some((l) => segmentHitsBox(l, box));
   /** A leader is drawn only where it crosses no label, no other leader and no symbol but its own. */
   const leaderClear = (seg: Segment, own: Box | null) =>
     !labelBoxes.some((b) => segmentHitsBox(seg, b)) && !leaders.some((l) => segmentsCross(seg, l)) && !symbols.some((b) => b !== own && segmentHitsBox(seg, b));
-  const place = (featureId: string, text: string, spots: Spot[], from: [number, number], size: number, weight: number, fill: string, own: Box | null, leaderInk: string): boolean => {
+  const place = (featureId: string, text: string, spots: (Spot & { from?: [number, number] })[], from: [number, number], size: number, weight: number, fill: string, own: Box | null, leaderInk: string): boolean => {
     const w = measure(text, size, weight);
     for (const s of spots) {
       const box = textBox(s.x, s.y, w, size, s.anchor);
-      if (!index.fits(box)) continue;
-      const leader = s.leader ? leaderTo(from[0], from[1], box) : null;
+      if (!free(box)) continue;
+      const origin = s.from ?? from;
+      const leader = s.leader ? leaderTo(origin[0], origin[1], box) : null;
       if (leader && !leaderClear(leader, own)) continue;
-      index.insert(box);
+      take(box);
       labelBoxes.push(box);
       if (leader) leaders.push(leader);
       out.labels.push({ featureId, text, x: s.x, y: s.y, anchor: s.anchor, size, weight, fill, box, leader: leader ? { ...leader, stroke: leaderInk } : undefined });
@@ -249,22 +234,46 @@ export function placeAtlasLabels(o: LabelOptions): PlacedLabels {
     }
     return false;
   };
+  const order = (a: LabelSubject, b: LabelSubject) => Number(b.id === o.selectedId) - Number(a.id === o.selectedId) || a.priority - b.priority;
 
-  if (o.pointLabels !== false) {
-    for (const { s, p } of [...points].sort((a, b) => order(a.s, b.s))) {
-      const weight = s.id === o.selectedId ? SELECTED_LABEL_WEIGHT : POINT_LABEL.weight;
-      const own = symbols[points.findIndex((q) => q.s === s)];
-      if (place(s.id, s.text, pointSpots(p[0], p[1], POINT_LABEL.size, !!o.leaders), p, POINT_LABEL.size, weight, o.pointColor, own, NEUTRAL_INK.leader)) continue;
+  const points = o.subjects
+    .filter((s): s is LabelSubject & { geometry: Point } => s.geometry.type === 'Point')
+    .map((s) => {
+      const p = project(s.geometry.coordinates[0], s.geometry.coordinates[1]);
+      return { s, p, box: { x0: p[0] - SYMBOL_HALF, y0: p[1] - SYMBOL_HALF, x1: p[0] + SYMBOL_HALF, y1: p[1] + SYMBOL_HALF } as Box };
+    })
+    .filter(({ p }) => inFrame(p, view, -SYMBOL_HALF))
+    .sort((a, b) => order(a.s, b.s));
+  const named = o.pointLabels !== false;
+  // The selected point is named before the other symbols take their room: its label may lie over a neighbour's symbol.
+  const selected = named && points[0]?.s.id === o.selectedId ? points[0] : null;
+  if (selected) {
+    take(selected.box);
+    symbols.push(selected.box);
+    const { s, p, box } = selected;
+    if (!place(s.id, s.text, pointSpots(p[0], p[1], POINT_LABEL.size, !!o.leaders), p, POINT_LABEL.size, SELECTED_LABEL_WEIGHT, o.pointColor, box, NEUTRAL_INK.leader)) out.unlabelled.push(s.id);
+  }
+  for (const q of points) {
+    if (q === selected) continue;
+    take(q.box);
+    symbols.push(q.box);
+  }
+
+  if (named) {
+    for (const { s, p, box } of points) {
+      if (s.id === selected?.s.id) continue;
+      if (place(s.id, s.text, pointSpots(p[0], p[1], POINT_LABEL.size, !!o.leaders), p, POINT_LABEL.size, POINT_LABEL.weight, o.pointColor, box, NEUTRAL_INK.leader)) continue;
       if (o.keys) {
         const key = keyLetter(out.keys.length);
         const w = measure(key, KEY_SIZE, 700);
-        const spots = pointSpots(p[0], p[1], KEY_SIZE, false).map((q) => ({ ...q, x: q.x + (q.anchor === 'start' ? -4 : q.anchor === 'end' ? 4 : 0) }));
-        const i = index.place(spots.map((q) => textBox(q.x, q.y, w, KEY_SIZE, q.anchor, 1)));
-        if (i >= 0) {
-          const q = spots[i];
-          const box = textBox(q.x, q.y, w, KEY_SIZE, q.anchor, 1);
-          labelBoxes.push(box);
-          out.keys.push({ featureId: s.id, key, text: s.text, x: q.x, y: q.y, box });
+        const spot = pointSpots(p[0], p[1], KEY_SIZE, false)
+          .map((q) => ({ ...q, x: q.x + (q.anchor === 'start' ? -4 : q.anchor === 'end' ? 4 : 0) }))
+          .map((q) => ({ q, box: textBox(q.x, q.y, w, KEY_SIZE, q.anchor, 1) }))
+          .find(({ box: b }) => free(b));
+        if (spot) {
+          take(spot.box);
+          labelBoxes.push(spot.box);
+          out.keys.push({ featureId: s.id, key, text: s.text, x: spot.q.x, y: spot.q.y, anchor: spot.q.anchor, box: spot.box });
           continue;
         }
       }
@@ -284,14 +293,7 @@ export function placeAtlasLabels(o: LabelOptions): PlacedLabels {
       const clampX = (x: number) => Math.max(w / 2 + 4, Math.min(view.width - w / 2 - 4, x));
       const near = onLine.flatMap(([x, y]) => [-6, 15].map((dy) => ({ x: clampX(x), y: y + dy, anchor: 'middle' as const, leader: false, from: [x, y] as [number, number] })));
       const far = o.leaders ? onLine.slice(0, 5).flatMap(([x, y]) => pointSpots(x, y, LINE_LABEL.size, true).filter((c) => c.leader).map((c) => ({ ...c, x: clampX(c.x), anchor: 'middle' as const, from: [x, y] as [number, number] }))) : [];
-      let placed = false;
-      for (const c of [...near, ...far]) {
-        if (place(s.id, s.text, [c], c.from, LINE_LABEL.size, weight, s.color, null, s.color)) {
-          placed = true;
-          break;
-        }
-      }
-      if (!placed) out.unlabelled.push(s.id);
+      if (!place(s.id, s.text, [...near, ...far], onLine[0], LINE_LABEL.size, weight, s.color, null, s.color)) out.unlabelled.push(s.id);
     }
   }
   return out;

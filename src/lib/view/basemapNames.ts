@@ -28,10 +28,12 @@ export interface NameLabel {
   size: number;
   /** Places: 0 national capital, 1 provincial capital, 2 other. */
   tier?: 0 | 1 | 2;
-  /** Places: where the dot goes. */
+  /** Places: where the dot goes (none when the atlas's symbols cover the place: the name alone is drawn). */
   dot?: [number, number];
   /** Rivers: rotation in degrees about (x, y). */
   angle?: number;
+  /** The place or country named: its names in both languages, and a place's first zoom. */
+  source?: { name: string; name_zh: string; z?: number };
 }
 
 export interface BasemapNameLayers {
@@ -100,7 +102,7 @@ export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: '
     const text = lang === 'zh' && c.properties.name_zh ? c.properties.name_zh : c.properties.name.toUpperCase();
     const size = sizeAt(COUNTRY_LABEL_SIZE, view.zoom);
     const width = measure(text, size, 400) + (lang === 'zh' ? 0 : text.length * COUNTRY_LETTER_SPACING * size);
-    if (index.place([textBox(p[0], p[1], width, size, 'middle')]) >= 0) out.push({ kind: 'country', text, x: p[0], y: p[1], anchor: 'middle', size });
+    if (index.place([textBox(p[0], p[1], width, size, 'middle')]) >= 0) out.push({ kind: 'country', text, x: p[0], y: p[1], anchor: 'middle', size, source: { name: c.properties.name, name_zh: c.properties.name_zh ?? '' } });
   }
 
   const places = ((layers.places?.features ?? []) as FeatureCollection<Point, PlaceProperties>['features'])
@@ -114,12 +116,35 @@ export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: '
     const size = placeTextSize(tier);
     const width = measure(text, size, 400);
     const dot = { x0: p[0] - 3, y0: p[1] - 3, x1: p[0] + 3, y1: p[1] + 3 };
-    const right = textBox(p[0] + 6, p[1] + size * 0.35, width, size, 'start');
-    const left = textBox(p[0] - 6, p[1] + size * 0.35, width, size, 'end');
+    const placeSource = { name: f.properties.name, name_zh: f.properties.name_zh, z: f.properties.z };
+    // Right of the dot, left of it, then (for a capital, which a reader looks for) above or below it.
+    const spots = [
+      { x: p[0] + 6, y: p[1] + size * 0.35, anchor: 'start' as const },
+      { x: p[0] - 6, y: p[1] + size * 0.35, anchor: 'end' as const },
+      ...(tier < 2
+        ? [
+            { x: p[0], y: p[1] - 6, anchor: 'middle' as const },
+            { x: p[0], y: p[1] + 6 + size * 0.8, anchor: 'middle' as const },
+          ]
+        : []),
+    ];
     const withDot = (b: typeof dot) => ({ x0: Math.min(b.x0, dot.x0), y0: Math.min(b.y0, dot.y0), x1: Math.max(b.x1, dot.x1), y1: Math.max(b.y1, dot.y1) });
-    const choice = index.place([withDot(right), withDot(left)]);
-    if (choice < 0) continue;
-    out.push({ kind: 'place', text, x: p[0] + (choice === 0 ? 6 : -6), y: p[1] + size * 0.35, anchor: choice === 0 ? 'start' : 'end', size, tier, dot: p });
+    const choice = index.place(spots.map((q) => withDot(textBox(q.x, q.y, width, size, q.anchor))));
+    if (choice >= 0) {
+      const q = spots[choice];
+      out.push({ kind: 'place', text, x: q.x, y: q.y, anchor: q.anchor, size, tier, dot: p, source: placeSource });
+      continue;
+    }
+    // A capital under the atlas's own symbols: its name alone, just clear of them, so the reader still knows the city.
+    if (tier === 2 || index.fits(dot)) continue;
+    const clear = [
+      { x: p[0], y: p[1] - 16, anchor: 'middle' as const },
+      { x: p[0], y: p[1] + 16 + size * 0.8, anchor: 'middle' as const },
+      { x: p[0] + 18, y: p[1] - 12, anchor: 'start' as const },
+      { x: p[0] - 18, y: p[1] - 12, anchor: 'end' as const },
+    ];
+    const alone = index.place(clear.map((q) => textBox(q.x, q.y, width, size, q.anchor)));
+    if (alone >= 0) out.push({ kind: 'place', text, x: clear[alone].x, y: clear[alone].y, anchor: clear[alone].anchor, size, tier, source: placeSource });
   }
 
   if (view.zoom >= RIVER_LABEL_MIN_ZOOM) {

@@ -1,0 +1,58 @@
+/**
+ * Every label of an on-screen map, placed once for whichever renderer draws
+ * it: the atlas's labels first (view/atlasLabels.ts), then the basemap's
+ * names in the room they leave. The SVG map draws the result as text, and
+ * MapLibre from a source of the same labels, so the two show the same names
+ * in the same places and the handover from one to the other changes nothing.
+ * Above LABEL_PASS_LIMIT pieces MapLibre places its own labels (per frame,
+ * on its GPU path) and the SVG map batches. Pure.
+ */
+import type { Feature, Geometry, Point } from 'geojson';
+import { BASEMAP_COLORS, modeColor } from '../cartography/palette.ts';
+import { LINE_LABEL_MIN_ZOOM, pointLabelsShownAt } from '../cartography/labels.ts';
+import type { RenderProperties } from '../map/renderData.ts';
+import { placeAtlasLabels, takenIndex, type LabelMeasure, type PlacedLabels } from './atlasLabels.ts';
+import { basemapNames, type BasemapNameLayers, type NameLabel } from './basemapNames.ts';
+import type { FrameView } from './webMercator.ts';
+
+/** Above this many render pieces, each renderer places labels its own fast way. */
+export const LABEL_PASS_LIMIT = 1500;
+
+export interface LabelPass {
+  atlas: PlacedLabels;
+  names: NameLabel[];
+}
+
+const isZone = (g: Geometry) => g.type === 'Polygon' || g.type === 'MultiPolygon';
+
+export function labelPass(input: {
+  view: FrameView;
+  pieces: readonly Feature<Geometry, RenderProperties>[];
+  selectedId: string | null;
+  lang: 'en' | 'zh';
+  measure: LabelMeasure;
+  /** Point features in the whole atlas (the zoom rule for point labels). */
+  pointCount: number;
+  names: BasemapNameLayers;
+}): LabelPass {
+  const { view, lang } = input;
+  // One subject per feature (a multi-leg route is several pieces), zones are not labelled.
+  const byId = new Map<string, Feature<Geometry, RenderProperties>>();
+  for (const p of input.pieces) if (!isZone(p.geometry) && !byId.has(p.properties.fid)) byId.set(p.properties.fid, p);
+  const atlas = placeAtlasLabels({
+    view,
+    subjects: [...byId.values()].map((p) => ({
+      id: p.properties.fid,
+      text: lang === 'zh' && p.properties.name_zh ? p.properties.name_zh : p.properties.name,
+      geometry: p.geometry as Point,
+      color: modeColor(p.properties.mode),
+      priority: p.properties.rank,
+    })),
+    selectedId: input.selectedId,
+    measure: input.measure,
+    pointColor: BASEMAP_COLORS.label,
+    pointLabels: pointLabelsShownAt(view.zoom, input.pointCount),
+    lineLabels: view.zoom >= LINE_LABEL_MIN_ZOOM,
+  });
+  return { atlas, names: basemapNames(input.names, view, lang, takenIndex(atlas, view), input.measure) };
+}
