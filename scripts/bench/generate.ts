@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFilesAtomically } from '../atomicWrite.ts';
+import { commitFiles } from '../transaction.ts';
 import { mulberry32 } from '../seededRandom.ts';
 
 /** The file that marks a folder as the generator's own: only such a folder (or a new or empty one) is ever written to. */
@@ -166,8 +166,7 @@ export function writeAtlas(outDir: string, opts: GenerateOptions): void {
   claimOutputDir(outDir);
   const files = generateAtlas(opts);
   rmSync(join(outDir, 'data'), { recursive: true, force: true });
-  for (const path of Object.keys(files)) mkdirSync(join(outDir, path, '..'), { recursive: true });
-  writeFilesAtomically(Object.entries(files).map(([path, text]) => ({ path: join(outDir, path), text })));
+  commitFiles(outDir, Object.entries(files).map(([path, text]) => ({ path, text })));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -174,7 +174,7 @@ describe('the editor endpoints on the dev server', () => {
     const text = before.get('features/ports.geojson')!;
     const f = readFeatures(text).at(-1)!;
     const bad = { ...f, properties: { ...(f.properties as object), citations: [{ document: 'test-fast-lane-2024', quote: 'words that are not there' }] } };
-    const r = await save([{ kind: 'put-feature', file: 'ports.geojson', token: contentToken(text), feature: bad }]);
+    const r = await save([{ kind: 'put-feature', file: 'ports.geojson', token: contentToken(text), feature: bad, replaces: f.id }]);
     expect(r.status).toBe(422);
     expect(r.json.problems).toContainEqual(expect.objectContaining({ field: 'properties.citations.0.quote', message: expect.stringMatching(/quote not found/) }));
     const badDate = { ...newDoc('another-doc'), front: { ...newDoc('another-doc').front, date: '2024-02-30' } };
@@ -193,6 +193,16 @@ describe('the editor endpoints on the dev server', () => {
     ['a document id that climbs out', () => save([{ ...newDoc('x'), front: { ...newDoc('x').front, id: '../../evil' } }]), 400],
     ['a body that is not JSON', () => call('/__atlas-editor/save', { method: 'POST', headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` }, body: '{edits' }), 400],
     ['a body over the size limit', () => save([{ ...newDoc('huge'), body: 'x'.repeat(2_100_000) }]), 413],
+    [
+      'a feature nested 5,000 deep (a reason, not a stack overflow)',
+      () =>
+        call('/__atlas-editor/save', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
+          body: `{"edits": [{"kind": "put-feature", "file": "deep.geojson", "token": "${ABSENT}", "feature": {"type": "Feature", "id": "deep", "properties": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}]}`,
+        }),
+      400,
+    ],
   ])('refuses %s and writes nothing', async (_, act, status) => {
     const before = snapshot();
     const r = await act();

@@ -39,6 +39,7 @@ function tree(features: Record<string, unknown>, recipesYaml: string): string {
   const root = mkdtempSync(join(tmpdir(), 'derive-'));
   dirs.push(root);
   mkdirSync(join(root, 'data/features'), { recursive: true });
+  mkdirSync(join(root, 'data/documents'), { recursive: true });
   mkdirSync(join(root, 'data/derive'), { recursive: true });
   // One space of indentation: not how derive-routes would format it, so any reformatting shows.
   for (const [f, v] of Object.entries(features)) writeFileSync(join(root, 'data/features', f), JSON.stringify(v, null, 1));
