@@ -20,6 +20,7 @@ import { basemapRivers, buildBasemap } from '../src/lib/map/basemap.ts';
 import { basemapPlaces } from '../src/lib/map/basemapPlaces.ts';
 import { basemapLakes } from '../src/lib/map/basemapWater.ts';
 import { readDataFiles } from './data-files.ts';
+import { assertInsideData } from './data-root.ts';
 import { isEditorWrite } from './editor-writes.ts';
 
 const ATLAS = 'virtual:atlas';
@@ -45,7 +46,10 @@ function basemapFiles(root: string): Record<string, string> {
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
   const { land, borders, countryLabels } = buildBasemap(topology, chineseCountryName());
-  const read = (name: string) => JSON.parse(readFileSync(resolve(root, 'data/basemap', name), 'utf8'));
+  const read = (name: string) => {
+    assertInsideData(root, `data/basemap/${name}`);
+    return JSON.parse(readFileSync(resolve(root, 'data/basemap', name), 'utf8'));
+  };
   const rivers = basemapRivers(read('ne_10m_rivers_yangtze_mekong.geojson'));
   // Natural Earth mixes traditional and simplified characters in name_zh: the map shows simplified.
   const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });

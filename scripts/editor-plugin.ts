@@ -19,10 +19,10 @@ import { parseGeometrySpec } from '../src/lib/geo/deriveRoutes.ts';
 import { GEOMETRY_SPEC_PATH } from '../src/lib/geo/deriveTree.ts';
 import { parse as parseYaml } from 'yaml';
 import { dataTreeOnDisk, readDataFiles } from './data-files.ts';
-import { dataRootProblem, LinkOutOfDataError } from './data-root.ts';
+import { assertInsideData, dataRootProblem, LinkOutOfDataError } from './data-root.ts';
 import { markEditorWrite } from './editor-writes.ts';
 import { commitFiles, InterruptedWriteError, recoverWrites, recoveryReport } from './transaction.ts';
-import { riversPath } from './reference-files.ts';
+import { riversText } from './reference-files.ts';
 
 const EDITOR = 'virtual:atlas-editor';
 const PLACES_FILE = 'ne_10m_populated_places_corridors.geojson';
@@ -149,7 +149,7 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
           if (route === EDITOR_ROUTES.rivers) {
             // The centrelines the route derivation follows (the same file scripts/derive-routes.ts reads).
             res.setHeader('Content-Type', 'application/json');
-            return res.end(readFileSync(riversPath(root)));
+            return res.end(riversText(root));
           }
           if (route === EDITOR_ROUTES.places) {
             places ??= JSON.stringify(placeIndexFrom(JSON.parse(readFileSync(placesPath(projectRoot), 'utf8'))));
@@ -175,5 +175,7 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
 /** The basemap's populated places (copied from ../shared/reference into data/basemap/). */
 function placesPath(projectRoot: string): string {
   const inData = resolve(projectRoot, 'data/basemap', PLACES_FILE);
-  return existsSync(inData) ? inData : resolve(projectRoot, '../shared/reference', PLACES_FILE);
+  if (!existsSync(inData)) return resolve(projectRoot, '../shared/reference', PLACES_FILE);
+  assertInsideData(projectRoot, `data/basemap/${PLACES_FILE}`);
+  return inData;
 }
