@@ -98,21 +98,6 @@ export interface AtlasPluginOptions {
 }
 
 /**
- * The single file's own Content-Security-Policy: everything is inline, so the
- * browser itself refuses any request to a network (only data: and blob: URLs
- * the page makes, and file: frames for the embed preview).
- */
-export const SINGLE_FILE_CSP = [
-  "default-src 'none'",
-  "script-src 'unsafe-inline' blob: data:",
-  'worker-src blob: data:',
-  "style-src 'unsafe-inline'",
-  'img-src data: blob:',
-  'connect-src data: blob:',
-  'frame-src file:',
-].join('; ');
-
-/**
  * The single file has no public/ beside it: the favicon goes inline as a
  * data: URL, and links to files that are not there (web manifest, social
  * preview image) are left out.
@@ -198,9 +183,8 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         const hrefs = [...(atlasHref ? [atlasHref] : []), ...Object.keys(basemap()).map((name) => `${BASEMAP_DIR}/${name}`)];
         return html.replace(/<\/head>/i, `${hrefs.map((href) => `  <link rel="preload" href="${href}" as="fetch" crossorigin />\n`).join('')}  </head>`);
       }
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${SINGLE_FILE_CSP}" />`;
-      const rest = singleFileHead(html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, ''), projectRoot);
-      return /<meta charset[^>]*>/i.test(rest) ? rest.replace(/(<meta charset[^>]*>)/i, `$1\n    ${meta}`) : rest.replace(/<head>/i, `<head>\n    ${meta}`);
+      // Its Content-Security-Policy is singleFileCspPlugin's (scripts/csp-plugin.ts).
+      return singleFileHead(html, projectRoot);
     },
     generateBundle() {
       if (single) return;
