@@ -19,6 +19,8 @@ import { ABSENT, contentToken } from '../../../src/lib/editor/conflictToken.ts';
 import { COVERAGE_PATH } from '../../../src/lib/editor/coverageSync.ts';
 import { readFeatures } from '../../../src/lib/editor/featureFileEdit.ts';
 import { planEditorSave, type SaveTree } from '../../../src/lib/editor/save.ts';
+import { MAX_EDIT_DEPTH, MAX_EDITS } from '../../../src/lib/editor/saveRequest.ts';
+import { MAX_BODY_BYTES } from '../../../src/lib/editor/writeGuard.ts';
 import { GEOMETRY_SPEC_PATH, PRODUCED_PATH } from '../../../src/lib/geo/deriveTree.ts';
 
 const project = resolve(import.meta.dirname, '../../..');
@@ -167,5 +169,12 @@ describe('the save, without a server', { timeout: 60_000 }, () => {
     expect(JSON.stringify(inPlace.reply)).not.toMatch(/duplicate id/);
     const moved = planEditorSave(memoryTree(files), body([{ kind: 'delete-feature', file, token, id: feature.id }, { kind: 'put-feature', file: NEW_FILE, token: ABSENT, feature }]));
     expect(JSON.stringify(moved.reply)).not.toMatch(/duplicate id/);
+  });
+
+  it("docs/authoring.md states the editor's limits with the numbers the code uses", () => {
+    const guide = readFileSync(resolve(project, 'docs/authoring.md'), 'utf8');
+    expect(guide).toMatch(new RegExp(`\\| a document saved from the editor [^|]*\\| ${fmt(LIMITS.documentBytes)} bytes`));
+    expect(guide).toContain(`| one save sent by the editor | ${fmt(MAX_BODY_BYTES)} bytes, at most ${MAX_EDITS} edits |`);
+    expect(guide).toMatch(new RegExp(`\\| nesting of \`\\[\` and \`\\{\` in one edit the editor sends \\| ${MAX_EDIT_DEPTH} levels`));
   });
 });
