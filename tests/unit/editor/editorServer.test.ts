@@ -12,10 +12,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import { checkData } from '../../../scripts/check-data.ts';
 import { ABSENT, contentToken } from '../../../src/lib/editor/conflictToken.ts';
 import { readFeatures } from '../../../src/lib/editor/featureFileEdit.ts';
-import { GEOMETRY_BASES } from '../../../src/lib/atlas/types.ts';
+import { newDocumentEdit, newPointFeature } from './saveFixtures.ts';
 
-/** A point placed by the author by hand: "approximate" in the data model of issue 11 (schematic before it). */
-const HAND_PLACED = (GEOMETRY_BASES as readonly string[]).includes('approximate') ? 'approximate' : 'schematic';
 
 const root = resolve(import.meta.dirname, '../../..');
 const sourceData = resolve(root, process.env.ATLAS_DATA_ROOT ?? '.', 'data');
@@ -73,12 +71,7 @@ function snapshot(): Map<string, string> {
   return out;
 }
 
-const newDoc = (id: string) => ({
-  kind: 'put-document',
-  token: ABSENT,
-  front: { id, title: 'Two customs open a fast lane', date: '2024-03-15', publisher: 'Example News', parties: ['Wuhan Customs', 'Shanghai Customs'], language: 'en', summary: 'A fast lane.' },
-  body: 'On March 15, Wuhan Customs and Shanghai Customs signed an agreement to open a fast lane for river-sea containers at Yangluo Port.',
-});
+const newDoc = newDocumentEdit;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-editor-'));
@@ -116,20 +109,7 @@ describe('the editor endpoints on the dev server', () => {
   test('a good save writes the document and the feature; the data check passes; untouched files keep their bytes', async () => {
     const before = snapshot();
     const portsText = before.get('features/ports.geojson')!;
-    const feature = {
-      type: 'Feature',
-      id: 'test-fast-lane',
-      properties: {
-        name: 'Fast lane',
-        kind: 'customs',
-        mode: 'multimodal',
-        description: 'A test.',
-        geometry_basis: HAND_PLACED,
-        citations: [{ document: 'test-fast-lane-2024', quote: 'open a fast lane for river-sea containers' }],
-        references: [{ title: 'Placed at the Yangluo container terminals by the author' }],
-      },
-      geometry: { type: 'Point', coordinates: [114.538, 30.636] },
-    };
+    const feature = newPointFeature('test-fast-lane', 'test-fast-lane-2024');
     const r = await save([newDoc('test-fast-lane-2024'), { kind: 'put-feature', file: 'ports.geojson', token: contentToken(portsText), feature }]);
     expect(r.json, JSON.stringify(r.json)).toMatchObject({ ok: true });
     expect(r.status).toBe(200);

@@ -14,7 +14,6 @@ import { dataTreeOnDisk, readDataFiles } from '../../../scripts/data-files.ts';
 import { referenceLoaders } from '../../../scripts/reference-files.ts';
 import { commitFiles, InterruptedWriteError, nodeFileOps, recoverWrites, type FileOps } from '../../../scripts/transaction.ts';
 import { fmt, LIMITS } from '../../../src/lib/atlas/limits.ts';
-import { GEOMETRY_BASES } from '../../../src/lib/atlas/types.ts';
 import { ABSENT, contentToken } from '../../../src/lib/editor/conflictToken.ts';
 import { COVERAGE_PATH } from '../../../src/lib/editor/coverageSync.ts';
 import { readFeatures } from '../../../src/lib/editor/featureFileEdit.ts';
@@ -22,10 +21,10 @@ import { planEditorSave, type SaveTree } from '../../../src/lib/editor/save.ts';
 import { MAX_EDIT_DEPTH, MAX_EDITS } from '../../../src/lib/editor/saveRequest.ts';
 import { MAX_BODY_BYTES } from '../../../src/lib/editor/writeGuard.ts';
 import { GEOMETRY_SPEC_PATH, PRODUCED_PATH } from '../../../src/lib/geo/deriveTree.ts';
+import { newDocumentEdit, newPointFeature } from './saveFixtures.ts';
 
 const project = resolve(import.meta.dirname, '../../..');
 const dataRoot = resolve(project, process.env.ATLAS_DATA_ROOT ?? '.');
-const HAND_PLACED = (GEOMETRY_BASES as readonly string[]).includes('approximate') ? 'approximate' : 'schematic';
 
 /** The project's data as an in-memory tree: path → text. */
 function dataFiles(): Map<string, string> {
@@ -48,26 +47,8 @@ function memoryTree(files: Map<string, string>): SaveTree {
 }
 
 const DOC = 'test-save-fast-lane-2024';
-const newDoc = {
-  kind: 'put-document',
-  token: ABSENT,
-  front: { id: DOC, title: 'Two customs open a fast lane', date: '2024-03-15', publisher: 'Example News', parties: ['Wuhan Customs', 'Shanghai Customs'], language: 'en' },
-  body: 'On March 15, Wuhan Customs and Shanghai Customs signed an agreement to open a fast lane for river-sea containers at Yangluo Port.',
-};
-const newFeature = (id: string) => ({
-  type: 'Feature',
-  id,
-  properties: {
-    name: 'Fast lane',
-    kind: 'customs',
-    mode: 'multimodal',
-    description: 'A test.',
-    geometry_basis: HAND_PLACED,
-    citations: [{ document: DOC, quote: 'open a fast lane for river-sea containers' }],
-    references: [{ title: 'Placed at the Yangluo container terminals by the author' }],
-  },
-  geometry: { type: 'Point', coordinates: [114.538, 30.636] },
-});
+const newDoc = newDocumentEdit(DOC);
+const newFeature = (id: string) => newPointFeature(id, DOC);
 const NEW_FILE = 'test-save.geojson';
 const body = (edits: unknown[]) => JSON.stringify({ edits });
 const goodSave = body([newDoc, { kind: 'put-feature', file: NEW_FILE, token: ABSENT, feature: newFeature('test-save-fast-lane') }]);
