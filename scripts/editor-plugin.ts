@@ -163,7 +163,7 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
           if (atlasModule && reply.ok) server.moduleGraph.invalidateModule(atlasModule);
           return send(res, status, reply);
         } catch (e) {
-          if (e instanceof LinkOutOfDataError) return send(res, 403, { ok: false, message: `Nothing was written: ${e.message}. ${e.refusal.hint}.` });
+          if (e instanceof LinkOutOfDataError) return send(res, 403, { ok: false, message: `${write ? 'Nothing was written: ' : ''}${e.message}. ${e.refusal.hint}.` });
           if (e instanceof InterruptedWriteError) return send(res, 500, { ok: false, message: `The save was interrupted: ${e.message}` });
           return send(res, 500, { ok: false, message: `The editor failed: ${(e as Error).message}` });
         }

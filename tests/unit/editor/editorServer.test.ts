@@ -3,7 +3,7 @@
  * vite.config.ts) over a COPY of data/ (ATLAS_DATA_ROOT): a good save writes
  * a file the data check accepts; each refusal writes nothing.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -191,6 +191,27 @@ describe('the editor endpoints on the dev server', () => {
     expect(r.json?.ok).not.toBe(true);
     expect(snapshot()).toEqual(before);
     expect(existsSync(join(root, 'evil.md'))).toBe(false);
+  });
+
+  test('a save through a link out of data/ is refused (403) with the checker\'s message, and nothing is written on either side of it', async () => {
+    const coverage = join(dir, 'data/coverage.yaml');
+    const outside = mkdtempSync(join(tmpdir(), 'atlas-editor-outside-'));
+    const text = readFileSync(coverage, 'utf8');
+    writeFileSync(join(outside, 'coverage.yaml'), text);
+    rmSync(coverage);
+    symlinkSync(join(outside, 'coverage.yaml'), coverage);
+    try {
+      const before = snapshot();
+      const r = await save([newDoc('through-a-link')]);
+      expect(r.status).toBe(403);
+      expect(r.json.message).toMatch(/data\/coverage\.yaml is a symbolic link to ".*coverage\.yaml", outside data\/ \(its contents would be published in atlas\.json\)/);
+      expect(snapshot()).toEqual(before);
+      expect(readFileSync(join(outside, 'coverage.yaml'), 'utf8')).toBe(text);
+    } finally {
+      rmSync(coverage);
+      writeFileSync(coverage, text);
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('refuses a peer that is not the loopback address', async (ctx) => {
