@@ -10,7 +10,7 @@ import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'nod
 import { join, relative, sep } from 'node:path';
 
 /** The folders a data root must hold. */
-export const DATA_FOLDERS = ['data/documents', 'data/features'] as const;
+const DATA_FOLDERS = ['data/documents', 'data/features'] as const;
 
 /** Why `root` is not a data tree (it does not exist, or lacks data/documents or data/features), or null. */
 export function dataRootProblem(root: string): string | null {
@@ -20,14 +20,6 @@ export function dataRootProblem(root: string): string | null {
   if (missing.length)
     return `the data root ${root} has no ${missing.join(' and no ')} folder: it is not a data tree (the data root is the folder that holds data/documents and data/features)`;
   return null;
-}
-
-/** A data root that is not one: every CLI and plugin stops on it with its message. */
-export class DataRootError extends Error {}
-
-export function assertDataRoot(root: string): void {
-  const problem = dataRootProblem(root);
-  if (problem) throw new DataRootError(problem);
 }
 
 export interface LinkRefusal {

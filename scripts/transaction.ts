@@ -58,7 +58,7 @@ const TEMP = /^\..+\.(\d+)\.tmp$/;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 const toRel = (root: string, abs: string) => relative(root, abs).split(sep).join('/');
-export const tempPathFor = (path: string, pid = process.pid) => join(dirname(path), `.${basename(path)}.${pid}.tmp`).split(sep).join('/');
+const tempPathFor = (path: string, pid = process.pid) => join(dirname(path), `.${basename(path)}.${pid}.tmp`).split(sep).join('/');
 const journalPath = (pid = process.pid) => `data/.write-journal.${pid}.json`;
 
 function readText(abs: string): string | null {
