@@ -3,7 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { atlasPlugin } from './scripts/atlas-plugin.ts';
-import { cspPlugin } from './scripts/csp-plugin.ts';
+import { cspPlugin, singleFileCspPlugin } from './scripts/csp-plugin.ts';
 import { editorPlugin } from './scripts/editor-plugin.ts';
 
 /** `vite build --mode single` (npm run build:single) writes one self-contained dist-single/index.html. */
@@ -12,8 +12,9 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset URLs: the built site works from any folder of any static host.
     base: './',
-    // The single file carries its own, stricter policy (see SINGLE_FILE_CSP). The editor exists only under `vite` dev.
-    plugins: [svelte(), atlasPlugin({ single }), editorPlugin(), ...(single ? [viteSingleFile()] : [cspPlugin()])],
+    // The single file carries its own policy, naming each inline script by its hash once viteSingleFile has inlined them (so it comes after).
+    // The editor exists only under `vite` dev.
+    plugins: [svelte(), atlasPlugin({ single }), editorPlugin(), ...(single ? [viteSingleFile(), singleFileCspPlugin()] : [cspPlugin()])],
     // Static files copied as they are (favicon, web manifest, social preview); the single file inlines what it needs.
     publicDir: single ? false : 'public',
     build: {

@@ -20,6 +20,7 @@ import { basemapRivers, buildBasemap } from '../src/lib/map/basemap.ts';
 import { basemapPlaces } from '../src/lib/map/basemapPlaces.ts';
 import { basemapLakes } from '../src/lib/map/basemapWater.ts';
 import { readDataFiles } from './data-files.ts';
+import { assertInsideData } from './data-root.ts';
 import { isEditorWrite } from './editor-writes.ts';
 
 const ATLAS = 'virtual:atlas';
@@ -45,7 +46,10 @@ function basemapFiles(root: string): Record<string, string> {
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
   const { land, borders, countryLabels } = buildBasemap(topology, chineseCountryName());
-  const read = (name: string) => JSON.parse(readFileSync(resolve(root, 'data/basemap', name), 'utf8'));
+  const read = (name: string) => {
+    assertInsideData(root, `data/basemap/${name}`);
+    return JSON.parse(readFileSync(resolve(root, 'data/basemap', name), 'utf8'));
+  };
   const rivers = basemapRivers(read('ne_10m_rivers_yangtze_mekong.geojson'));
   // Natural Earth mixes traditional and simplified characters in name_zh: the map shows simplified.
   const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -92,21 +96,6 @@ export interface AtlasPluginOptions {
    */
   single?: boolean;
 }
-
-/**
- * The single file's own Content-Security-Policy: everything is inline, so the
- * browser itself refuses any request to a network (only data: and blob: URLs
- * the page makes, and file: frames for the embed preview).
- */
-export const SINGLE_FILE_CSP = [
-  "default-src 'none'",
-  "script-src 'unsafe-inline' blob: data:",
-  'worker-src blob: data:',
-  "style-src 'unsafe-inline'",
-  'img-src data: blob:',
-  'connect-src data: blob:',
-  'frame-src file:',
-].join('; ');
 
 /**
  * The single file has no public/ beside it: the favicon goes inline as a
@@ -194,9 +183,8 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
         const hrefs = [...(atlasHref ? [atlasHref] : []), ...Object.keys(basemap()).map((name) => `${BASEMAP_DIR}/${name}`)];
         return html.replace(/<\/head>/i, `${hrefs.map((href) => `  <link rel="preload" href="${href}" as="fetch" crossorigin />\n`).join('')}  </head>`);
       }
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${SINGLE_FILE_CSP}" />`;
-      const rest = singleFileHead(html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, ''), projectRoot);
-      return /<meta charset[^>]*>/i.test(rest) ? rest.replace(/(<meta charset[^>]*>)/i, `$1\n    ${meta}`) : rest.replace(/<head>/i, `<head>\n    ${meta}`);
+      // Its Content-Security-Policy is singleFileCspPlugin's (scripts/csp-plugin.ts).
+      return singleFileHead(html, projectRoot);
     },
     generateBundle() {
       if (single) return;

@@ -21,6 +21,7 @@ import { anchorQuote } from '../src/lib/atlas/anchor.ts';
 import { describeDifferences, disambiguatingPrefixes, nearMisses, occurrences, paragraphAround } from '../src/lib/atlas/citeHelp.ts';
 import { parseMarkdown } from '../src/lib/atlas/frontMatter.ts';
 import { readDataFiles } from './data-files.ts';
+import { dataRootProblem } from './data-root.ts';
 
 const USAGE = [
   'usage: npm run cite -- <doc-id> "<quote>" [--prefix "<words just before the quote>"]',
@@ -84,6 +85,11 @@ function main(): number {
     return 2;
   }
   const root = resolve(process.env.ATLAS_DATA_ROOT ?? '.');
+  const notATree = dataRootProblem(root);
+  if (notATree) {
+    console.error(notATree);
+    return 2;
+  }
   const files = readDataFiles(root).documents;
   const docs = new Map(files.map((f) => [f.path.replace(/^.*\//, '').replace(/\.md$/, ''), f]));
   const file = docs.get(args.docId);

@@ -7,6 +7,7 @@
  * MapLibre 6 needs nothing more: its worker is a same-origin file (blob: is
  * allowed for browsers that wrap it) and it loads the basemap from the origin.
  */
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
 export const CSP_DIRECTIVES: Record<string, string> = {
@@ -43,6 +44,82 @@ export function cspPlugin(): Plugin {
         res.setHeader('Content-Security-Policy', policy);
         next();
       });
+    },
+  };
+}
+
+/** Stands for the hashes of the single file's inline scripts until they exist (a hash no script has: nothing runs if it stays). */
+export const INLINE_SCRIPT_HASHES = "'sha256-inline-scripts-not-hashed'";
+
+/**
+ * The single file's own policy: everything is inline, so the browser refuses
+ * any request to a network (only data: and blob: URLs the page makes, and
+ * file: frames for the share dialog's embed preview of the same file). Its
+ * scripts run because each is named by its hash, not because any inline
+ * script may: an injected one has no hash here.
+ */
+export const SINGLE_FILE_CSP_DIRECTIVES: Record<string, string> = {
+  'default-src': "'none'",
+  'script-src': INLINE_SCRIPT_HASHES,
+  'worker-src': 'blob: data:',
+  'style-src': "'unsafe-inline'",
+  'img-src': 'data: blob:',
+  'connect-src': 'data: blob:',
+  'frame-src': 'file:',
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
+
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+/** The CSP source of each inline script of `html` ("'sha256-…'", the hash of its text as the browser reads it), in order. */
+export function inlineScriptHashes(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(INLINE_SCRIPT)) {
+    if (/\bsrc\s*=/i.test(m[1])) continue;
+    out.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+  }
+  return out;
+}
+
+/** `html` with the placeholder in its policy replaced by the hashes of its inline scripts. */
+export function withScriptHashes(html: string): string {
+  const hashes = [...new Set(inlineScriptHashes(html))];
+  if (hashes.length === 0) throw new Error('the single file has no inline script to hash');
+  if (!html.includes(INLINE_SCRIPT_HASHES)) throw new Error('the single file has no Content-Security-Policy to add the script hashes to');
+  return html.replace(INLINE_SCRIPT_HASHES, hashes.join(' '));
+}
+
+/**
+ * The single file's policy as a <meta http-equiv>: placed with a placeholder
+ * when the page is written, and given the hash of every inline script once
+ * vite-plugin-singlefile has inlined them (list this plugin after it).
+ */
+export function singleFileCspPlugin(): Plugin {
+  return {
+    name: 'corridor-atlas-single-file-csp',
+    enforce: 'post',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${cspString(SINGLE_FILE_CSP_DIRECTIVES)}" />`;
+        const rest = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
+        return /<meta charset[^>]*>/i.test(rest) ? rest.replace(/(<meta charset[^>]*>)/i, `$1\n    ${meta}`) : rest.replace(/<head>/i, `<head>\n    ${meta}`);
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
+          try {
+            file.source = withScriptHashes(String(file.source));
+          } catch (e) {
+            this.error(`${file.fileName}: ${(e as Error).message}`);
+          }
+        }
+      },
     },
   };
 }

@@ -1,6 +1,10 @@
 /** Read data/ from disk into the compiler's input. Node only. */
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
+import type { SaveTree } from '../src/lib/editor/save.ts';
+import { assertInsideData, dataRootProblem, linkOutOfData } from './data-root.ts';
+import { referenceLoaders } from './reference-files.ts';
+import { pendingWrites } from './transaction.ts';
 import { LIMITS, fmt } from '../src/lib/atlas/limits.ts';
 import type { CompileInput, SourceFile } from '../src/lib/atlas/compile.ts';
 import type { Problem } from '../src/lib/atlas/problems.ts';
@@ -18,10 +22,13 @@ function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
 
 /**
  * Why a data entry cannot be read as a file of data/, or null. A symbolic link
- * is followed only to a file inside data/: a link out of data/ would publish
- * whatever it points at into atlas.json.
+ * is followed only to a file inside data/ (the rule of data-root.ts: a link out
+ * of data/ would publish whatever it points at into atlas.json).
  */
-function entryProblem(dataDir: string, file: string): { message: string; hint: string } | null {
+function entryProblem(root: string, path: string): { message: string; hint: string } | null {
+  const file = join(root, path);
+  const out = linkOutOfData(root, path);
+  if (out) return out;
   const st = lstatSync(file);
   if (st.isSymbolicLink()) {
     const target = readlinkSync(file);
@@ -29,25 +36,25 @@ function entryProblem(dataDir: string, file: string): { message: string; hint: s
     try {
       real = realpathSync(file);
     } catch {
-      return { message: `a symbolic link to "${target}", which does not exist`, hint: 'remove the link, or replace it with the file itself' };
+      return { message: `${path} is a symbolic link to "${target}", which does not exist`, hint: 'remove the link, or replace it with the file itself' };
     }
-    const inside = real.startsWith(realpathSync(dataDir) + sep);
-    if (!inside)
-      return {
-        message: `a symbolic link to "${target}", outside data/ (its contents would be published in atlas.json)`,
-        hint: 'copy the file into data/ instead of linking to it, or remove the link',
-      };
-    if (!statSync(real).isFile()) return { message: `a symbolic link to "${target}", which is not a file`, hint: 'remove the link; data/ holds only files' };
+    if (!statSync(real).isFile()) return { message: `${path} is a symbolic link to "${target}", which is not a file`, hint: 'remove the link; data/ holds only files' };
     return null;
   }
-  if (st.isDirectory()) return { message: 'a folder, not a file', hint: 'move the folder out of data/, or rename it so it does not end in .md or .geojson' };
-  if (!st.isFile()) return { message: 'not a regular file', hint: 'remove it from data/' };
+  if (st.isDirectory()) return { message: `${path} is a folder, not a file`, hint: 'move the folder out of data/, or rename it so it does not end in .md or .geojson' };
+  if (!st.isFile()) return { message: `${path} is not a regular file`, hint: 'remove it from data/' };
   return null;
 }
 
 function readDir(root: string, dir: string, ext: string, problems: Problem[]): SourceFile[] {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
+  // The folder itself may be a link out of data/: then none of its files is read.
+  const folderOut = linkOutOfData(root, dir);
+  if (folderOut) {
+    problems.push({ severity: 'error', file: dir, message: folderOut.message, hint: folderOut.hint });
+    return [];
+  }
   const maxBytes = ext === '.md' ? LIMITS.documentBytes : LIMITS.featureFileBytes;
   return readdirSync(abs)
     .filter((f) => f.endsWith(ext))
@@ -60,8 +67,8 @@ function readDir(root: string, dir: string, ext: string, problems: Problem[]): S
       };
       let bytes: Buffer;
       try {
-        const bad = entryProblem(join(root, 'data'), join(abs, f));
-        if (bad) return fail(`${path} is ${bad.message}`, bad.hint);
+        const bad = entryProblem(root, path);
+        if (bad) return fail(bad.message, bad.hint);
         const size = statSync(join(abs, f)).size;
         if (size > maxBytes)
           return fail(
@@ -87,9 +94,46 @@ function readDir(root: string, dir: string, ext: string, problems: Problem[]): S
     });
 }
 
+/**
+ * Every document and feature file of the data tree at `root`. A root that is
+ * not a data tree (missing, or without data/documents and data/features) is
+ * an error problem, not an empty atlas.
+ */
 export function readDataFiles(root: string, problems: Problem[] = []): CompileInput {
+  const notATree = dataRootProblem(root);
+  if (notATree) {
+    problems.push({ severity: 'error', file: 'data/', message: notATree, hint: 'give the folder that holds data/documents and data/features (or create both folders)' });
+    return { documents: [], features: [] };
+  }
+  const pending = pendingWrites(root);
+  for (const journal of pending.journals)
+    problems.push({
+      severity: 'error',
+      file: journal,
+      message: 'a write of several files was interrupted and not finished: some of its files are new, some old',
+      hint: 'start `npm run dev` or run `npx tsx scripts/derive-routes.ts`: each finishes it first (see docs/robustness.md)',
+    });
+  for (const temp of pending.temps)
+    problems.push({ severity: 'warning', file: temp, message: 'a temporary file left by an interrupted write', hint: 'delete it; the next editor save or derive-routes run also removes it' });
   return {
     documents: readDir(root, 'data/documents', '.md', problems),
     features: readDir(root, 'data/features', '.geojson', problems),
+  };
+}
+
+/**
+ * The data tree at `root` as the editor's save reads it (src/lib/editor/save.ts):
+ * a file by its data-relative path (refusing a link out of data/ on the way),
+ * every document and feature file, and the route derivation's reference inputs.
+ */
+export function dataTreeOnDisk(root: string): SaveTree {
+  return {
+    read(path) {
+      assertInsideData(root, path);
+      const abs = join(root, path);
+      return existsSync(abs) ? readFileSync(abs, 'utf8') : null;
+    },
+    input: () => readDataFiles(root),
+    loaders: referenceLoaders(root),
   };
 }

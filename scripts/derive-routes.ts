@@ -25,7 +25,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveTree, GEOMETRY_SPEC_PATH, PRODUCED_PATH } from '../src/lib/geo/deriveTree.ts';
-import { writeFilesAtomically } from './atomicWrite.ts';
+import { dataRootProblem, linkOutOfData } from './data-root.ts';
+import { commitFiles, InterruptedWriteError, type FileOps, recoverWrites, recoveryReport } from './transaction.ts';
 import { referenceLoaders } from './reference-files.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +36,8 @@ export interface DeriveRunOptions {
   root: string;
   check?: boolean;
   force?: boolean;
+  /** The file operations the write uses (tests inject a failure between renames). */
+  fileOps?: FileOps;
 }
 
 export interface DeriveRunResult {
@@ -49,30 +52,42 @@ export function runDerive(opts: DeriveRunOptions): DeriveRunResult {
   const featuresDir = join(opts.root, 'data/features');
   const specPath = join(opts.root, GEOMETRY_SPEC_PATH);
   const recordPath = join(opts.root, PRODUCED_PATH);
-  if (!existsSync(specPath)) return { exitCode: 0, output: [`no ${specPath}: nothing to derive`], written: [] };
   const fail = (...lines: string[]): DeriveRunResult => ({ exitCode: 1, output: lines, written: [] });
+  const notATree = dataRootProblem(opts.root);
+  if (notATree) return fail(notATree);
+  // What an interrupted run (or editor save) left is finished or rolled back first; --check only reads.
+  const recovered = opts.check ? [] : recoveryReport(recoverWrites(opts.root));
+  if (!existsSync(specPath)) return { exitCode: 0, output: [...recovered, `no ${specPath}: nothing to derive`], written: [] };
 
-  const files = existsSync(featuresDir) ? readdirSync(featuresDir).filter((f) => f.endsWith('.geojson')).sort() : [];
+  const files = readdirSync(featuresDir).filter((f) => f.endsWith('.geojson')).sort();
+  const read = [GEOMETRY_SPEC_PATH, PRODUCED_PATH, 'data/features', ...files.map((f) => `data/features/${f}`)];
+  const links = read.map((p) => linkOutOfData(opts.root, p)).filter((x) => x !== null);
+  if (links.length) return fail(...links.map((l) => `${l.message}\n    fix: ${l.hint}`), 'nothing was written');
   const r = deriveTree({
     specText: readFileSync(specPath, 'utf8'),
     featureTexts: new Map(files.map((f) => [f, readFileSync(join(featuresDir, f), 'utf8')])),
     recordText: existsSync(recordPath) ? readFileSync(recordPath, 'utf8') : null,
     loaders: referenceLoaders(opts.root),
   });
-  if (r.errors.length) return fail(...r.errors, 'nothing was written');
+  if (r.errors.length) return fail(...recovered, ...r.errors, 'nothing was written');
   if (opts.check) {
     if (r.changed.length) return fail(...r.changed.map((c) => `data/features/${c.file}: derived geometry differs from the committed file`));
     return { exitCode: 0, output: [`checked ${r.count} features in ${files.length} files`], written: [] };
   }
   if (!opts.force && r.conflicts.length)
     return fail(
+      ...recovered,
       ...r.conflicts.map((c) => `data/features/${c.file} ${c.message}`),
       'nothing was written: move the edit into the recipe in data/derive/geometry.yaml, or run with --force to replace the geometry',
     );
-  const writes = r.changed.map((c) => ({ path: join(featuresDir, c.file), text: c.text }));
-  if (!existsSync(recordPath) || readFileSync(recordPath, 'utf8') !== r.record) writes.push({ path: recordPath, text: r.record });
-  writeFilesAtomically(writes);
-  const output = [`derived ${r.count} features in ${files.length} files${r.changed.length ? ` (${r.changed.length} files rewritten: ${r.changed.map((c) => c.file).join(', ')})` : ''}`];
+  const writes = r.changed.map((c) => ({ path: `data/features/${c.file}`, text: c.text }));
+  if (!existsSync(recordPath) || readFileSync(recordPath, 'utf8') !== r.record) writes.push({ path: PRODUCED_PATH, text: r.record });
+  try {
+    commitFiles(opts.root, writes, opts.fileOps);
+  } catch (e) {
+    return fail(...recovered, e instanceof InterruptedWriteError ? e.message : `nothing was written: ${(e as Error).message}`);
+  }
+  const output = [...recovered, `derived ${r.count} features in ${files.length} files${r.changed.length ? ` (${r.changed.length} files rewritten: ${r.changed.map((c) => c.file).join(', ')})` : ''}`];
   return { exitCode: 0, output, written: r.changed.map((c) => c.file) };
 }
 

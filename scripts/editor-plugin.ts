@@ -4,35 +4,30 @@
  * and the editor's endpoints on the dev server. The logic lives in
  * src/lib/editor/ (pure, unit-tested); this file only moves bytes.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileAtlas } from '../src/lib/atlas/compile.ts';
-import type { Problem } from '../src/lib/atlas/problems.ts';
 import { contentToken } from '../src/lib/editor/conflictToken.ts';
-import { readFeatures } from '../src/lib/editor/featureFileEdit.ts';
+import type { RecipesOnDisk } from '../src/lib/editor/featureDraft.ts';
+import { readFeatures, type RawFeature } from '../src/lib/editor/featureFileEdit.ts';
 import { placeIndexFrom } from '../src/lib/editor/places.ts';
-import { documentProblemField, featureProblemField } from '../src/lib/editor/problemFields.ts';
-import { parseSaveRequest, planSave } from '../src/lib/editor/saveRequest.ts';
+import { EDITOR_API, EDITOR_ROUTES, type EditorData, type SaveReply } from '../src/lib/editor/protocol.ts';
+import { planEditorSave } from '../src/lib/editor/save.ts';
 import { checkRequest, MAX_BODY_BYTES } from '../src/lib/editor/writeGuard.ts';
-import { deriveForSave } from '../src/lib/editor/saveDerived.ts';
-import { coverageChange } from '../src/lib/editor/saveRequest.ts';
-import { COVERAGE_PATH, syncCoverage } from '../src/lib/editor/coverageSync.ts';
 import { parseGeometrySpec } from '../src/lib/geo/deriveRoutes.ts';
-import { GEOMETRY_SPEC_PATH, PRODUCED_PATH } from '../src/lib/geo/deriveTree.ts';
+import { GEOMETRY_SPEC_PATH } from '../src/lib/geo/deriveTree.ts';
 import { parse as parseYaml } from 'yaml';
-import { readDataFiles } from './data-files.ts';
+import { dataTreeOnDisk, readDataFiles } from './data-files.ts';
+import { assertInsideData, dataRootProblem, LinkOutOfDataError } from './data-root.ts';
 import { markEditorWrite } from './editor-writes.ts';
-import { writeFilesAtomically } from './atomicWrite.ts';
-import { referenceLoaders, riversPath } from './reference-files.ts';
+import { commitFiles, InterruptedWriteError, recoverWrites, recoveryReport } from './transaction.ts';
+import { riversText } from './reference-files.ts';
 
 const EDITOR = 'virtual:atlas-editor';
-/** The editor's endpoints, under one prefix no page or asset uses. */
-export const EDITOR_API = '/__atlas-editor';
 const PLACES_FILE = 'ne_10m_populated_places_corridors.geojson';
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: SaveReply | EditorData | { ok: false; message: string }): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
@@ -59,10 +54,9 @@ export interface EditorOptions {
 }
 
 /** The route recipes (data/derive/geometry.yaml) by feature id, and the file's version token. */
-function recipesData(root: string) {
-  const path = resolve(root, GEOMETRY_SPEC_PATH);
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
-  let recipes: Record<string, unknown> = {};
+function recipesData(root: string): RecipesOnDisk {
+  const text = dataTreeOnDisk(root).read(GEOMETRY_SPEC_PATH);
+  let recipes: RecipesOnDisk['recipes'] = {};
   try {
     recipes = text === null ? {} : Object.fromEntries(parseGeometrySpec(parseYaml(text)).spec.recipes);
   } catch {
@@ -72,10 +66,10 @@ function recipesData(root: string) {
 }
 
 /** Everything the editor needs from disk: raw features per file, documents, recipes, and each file's version token. */
-function editorData(root: string) {
+function editorData(root: string): EditorData {
   const input = readDataFiles(root);
   const files = input.features.map((f) => {
-    let features: unknown[] = [];
+    let features: RawFeature[] = [];
     try {
       features = readFeatures(f.text);
     } catch {
@@ -87,12 +81,20 @@ function editorData(root: string) {
   return { files, documents, derive: recipesData(root) };
 }
 
-function withFields(problems: Problem[], writes: Map<string, string>) {
-  return problems.map((p) => {
-    const text = writes.get(p.file);
-    const field = text === undefined ? null : p.file.endsWith('.md') ? documentProblemField(text, p) : featureProblemField(text, p);
-    return { ...p, field };
-  });
+/**
+ * Save: finish what an interrupted earlier write left, plan the save on the
+ * tree as it is (save.ts, pure), then write every file or none.
+ */
+function save(root: string, body: string | null): { status: number; reply: SaveReply } {
+  const notATree = dataRootProblem(root);
+  if (notATree) return { status: 500, reply: { ok: false, message: `Nothing was written: ${notATree}.` } };
+  const recovered = recoverWrites(root);
+  if (recovered.problems.length) return { status: 500, reply: { ok: false, message: `Nothing was written: an earlier interrupted write could not be finished.\n${recovered.problems.join('\n')}` } };
+  const outcome = planEditorSave(dataTreeOnDisk(root), body);
+  for (const path of outcome.writes.keys()) markEditorWrite(resolve(root, path));
+  commitFiles(root, [...outcome.writes].map(([path, text]) => ({ path, text })));
+  if (recoveryReport(recovered).length) console.info(`[atlas editor] ${recoveryReport(recovered).join('; ')}`);
+  return outcome;
 }
 
 export function editorPlugin(options: EditorOptions = {}): Plugin {
@@ -117,11 +119,13 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
       return serve ? `export { default } from ${JSON.stringify(resolve(projectRoot, 'src/components/editor/EditMode.svelte'))};` : 'export default null;';
     },
     configureServer(server) {
+      // What a save killed half-way left is finished (or its temporary files removed) before anything reads data/.
+      if (serve && !dataRootProblem(root)) for (const line of recoveryReport(recoverWrites(root))) server.config.logger.warn(`[atlas editor] ${line}`);
       server.middlewares.use(async (req, res, next) => {
         const url = req.url?.split('?')[0] ?? '';
         if (!url.startsWith(EDITOR_API + '/')) return next();
         const route = url.slice(EDITOR_API.length);
-        const write = route === '/save';
+        const write = route === EDITOR_ROUTES.save;
         const guard = checkRequest(
           {
             method: req.method ?? '',
@@ -137,70 +141,30 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
         );
         if (!guard.ok) return send(res, guard.status, { ok: false, message: guard.message });
         try {
-          if (route === '/data') return send(res, 200, editorData(root));
-          if (route === '/rivers') {
+          if (route === EDITOR_ROUTES.data) {
+            const notATree = dataRootProblem(root);
+            if (notATree) return send(res, 500, { ok: false, message: `The editor cannot read the data: ${notATree}.` });
+            return send(res, 200, editorData(root));
+          }
+          if (route === EDITOR_ROUTES.rivers) {
             // The centrelines the route derivation follows (the same file scripts/derive-routes.ts reads).
             res.setHeader('Content-Type', 'application/json');
-            return res.end(readFileSync(riversPath(root)));
+            return res.end(riversText(root));
           }
-          if (route === '/places') {
+          if (route === EDITOR_ROUTES.places) {
             places ??= JSON.stringify(placeIndexFrom(JSON.parse(readFileSync(placesPath(projectRoot), 'utf8'))));
             res.setHeader('Content-Type', 'application/json');
             return res.end(places);
           }
           if (!write) return send(res, 404, { ok: false, message: `no editor endpoint ${route}` });
-          const text = await readBody(req);
-          if (text === null) return send(res, 413, { ok: false, message: `The edit is larger than ${MAX_BODY_BYTES} bytes.` });
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            return send(res, 400, { ok: false, message: 'The body is not JSON.' });
-          }
-          const parsed = parseSaveRequest(json);
-          if (!parsed.ok) return send(res, 400, { ok: false, message: parsed.message });
-          const read = (path: string) => (existsSync(resolve(root, path)) ? readFileSync(resolve(root, path), 'utf8') : null);
-          const plan = planSave(read, parsed.value);
-          if (!plan.ok) {
-            if (plan.conflicts.length) return send(res, 409, { ok: false, message: plan.conflicts.join('\n'), conflicts: plan.conflicts });
-            return send(res, 400, { ok: false, message: plan.errors.join('\n') });
-          }
-          // The would-be data tree, through the build's own validator, before anything is written.
-          const input = readDataFiles(root);
-          const replace = (files: { path: string; text: string }[], ext: string) => {
-            const out = files.filter((f) => !plan.writes.has(f.path));
-            for (const [path, t] of plan.writes) if (path.endsWith(ext)) out.push({ path, text: t });
-            return out;
-          };
-          // Route recipes re-derived on the would-be tree (scripts/derive-routes.ts's code): their geometry and produced.json join the writes.
-          const features = replace(input.features, '.geojson');
-          const derived = deriveForSave({
-            features: new Map(features.map((f) => [f.path, f.text])),
-            specText: plan.writes.get(GEOMETRY_SPEC_PATH) ?? read(GEOMETRY_SPEC_PATH),
-            recordText: read(PRODUCED_PATH),
-            loaders: referenceLoaders(root),
-          });
-          if (!derived.ok) return send(res, 422, { ok: false, message: 'Nothing was written: a route could not be derived.', problems: derived.problems });
-          for (const [path, t] of derived.writes) plan.writes.set(path, t);
-          // The coverage table lists what the save added, so `npm test` keeps passing.
-          const coverage = syncCoverage(read(COVERAGE_PATH), coverageChange(parsed.value));
-          if (!coverage.ok) return send(res, 422, { ok: false, message: `Nothing was written: ${coverage.message}.` });
-          if (coverage.text !== null && coverage.text !== read(COVERAGE_PATH)) plan.writes.set(COVERAGE_PATH, coverage.text);
-          const result = compileAtlas({ documents: replace(input.documents, '.md'), features: replace(input.features, '.geojson') });
-          const errors = result.problems.filter((p) => p.severity === 'error');
-          if (errors.length) return send(res, 422, { ok: false, message: 'Nothing was written: the data check found problems.', problems: withFields(errors, plan.writes) });
-          const writes = [...plan.writes].map(([path, t]) => ({ path: resolve(root, path), text: t }));
-          for (const w of writes) {
-            mkdirSync(dirname(w.path), { recursive: true });
-            markEditorWrite(w.path);
-          }
-          writeFilesAtomically(writes);
+          const { status, reply } = save(root, await readBody(req));
           // The next page load compiles the new data (the file watcher may not have noticed yet).
           const atlasModule = server.moduleGraph.getModuleById('\0virtual:atlas');
-          if (atlasModule) server.moduleGraph.invalidateModule(atlasModule);
-          const warnings = withFields(result.problems.filter((p) => p.severity === 'warning'), plan.writes);
-          return send(res, 200, { ok: true, tokens: Object.fromEntries([...plan.writes].map(([p, t]) => [p, contentToken(t)])), warnings, rederived: derived.rederived });
+          if (atlasModule && reply.ok) server.moduleGraph.invalidateModule(atlasModule);
+          return send(res, status, reply);
         } catch (e) {
+          if (e instanceof LinkOutOfDataError) return send(res, 403, { ok: false, message: `${write ? 'Nothing was written: ' : ''}${e.message}. ${e.refusal.hint}.` });
+          if (e instanceof InterruptedWriteError) return send(res, 500, { ok: false, message: `The save was interrupted: ${e.message}` });
           return send(res, 500, { ok: false, message: `The editor failed: ${(e as Error).message}` });
         }
       });
@@ -211,5 +175,7 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
 /** The basemap's populated places (copied from ../shared/reference into data/basemap/). */
 function placesPath(projectRoot: string): string {
   const inData = resolve(projectRoot, 'data/basemap', PLACES_FILE);
-  return existsSync(inData) ? inData : resolve(projectRoot, '../shared/reference', PLACES_FILE);
+  if (!existsSync(inData)) return resolve(projectRoot, '../shared/reference', PLACES_FILE);
+  assertInsideData(projectRoot, `data/basemap/${PLACES_FILE}`);
+  return inData;
 }

@@ -6,12 +6,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as topojson from 'topojson-client';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { ReferenceLoaders } from '../src/lib/geo/deriveRoutes.ts';
+import { assertInsideData } from './data-root.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RIVERS = 'ne_10m_rivers_yangtze_mekong.geojson';
@@ -23,11 +24,18 @@ export function riversPath(root: string): string {
   return join(dir, RIVERS);
 }
 
+/** The river centrelines' text. The data tree's own copy is a file of data/: a link out of data/ is refused there as everywhere. */
+export function riversText(root: string): string {
+  const path = riversPath(root);
+  if (path.startsWith(join(root, 'data') + '/')) assertInsideData(root, relative(root, path));
+  return readFileSync(path, 'utf8');
+}
+
 let land: Feature<MultiPolygon> | undefined;
 
 export function referenceLoaders(root: string): ReferenceLoaders {
   return {
-    rivers: () => JSON.parse(readFileSync(riversPath(root), 'utf8')),
+    rivers: () => JSON.parse(riversText(root)),
     land: () => {
       if (land) return land;
       const topo = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/land-10m.json'), 'utf8')) as Topology;

@@ -3,15 +3,16 @@
  * documents in the same format as data/ (valid for the compiler: every feature
  * cites one exact, unique sentence of its document). Deterministic (seeded).
  *
- *   tsx scripts/bench/generate.ts [outDir] [--features 10000] [--documents 200]
+ *   tsx scripts/bench/generate.ts [outDir] [--features 10000] [--documents 200] [--seed 6]
  *
  * Writes <outDir>/data/documents/*.md and <outDir>/data/features/*.geojson
  * (default outDir: dist-bench/generated-atlas, which git ignores).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFilesAtomically } from '../atomicWrite.ts';
+import { commitFiles } from '../transaction.ts';
 import { mulberry32 } from '../seededRandom.ts';
+import { fmt, LIMITS } from '../../src/lib/atlas/limits.ts';
 
 /** The file that marks a folder as the generator's own: only such a folder (or a new or empty one) is ever written to. */
 export const GENERATED_MARKER = '.corridor-atlas-generated';
@@ -166,18 +167,55 @@ export function writeAtlas(outDir: string, opts: GenerateOptions): void {
   claimOutputDir(outDir);
   const files = generateAtlas(opts);
   rmSync(join(outDir, 'data'), { recursive: true, force: true });
-  for (const path of Object.keys(files)) mkdirSync(join(outDir, path, '..'), { recursive: true });
-  writeFilesAtomically(Object.entries(files).map(([path, text]) => ({ path: join(outDir, path), text })));
+  commitFiles(outDir, Object.entries(files).map(([path, text]) => ({ path, text })));
+}
+
+const USAGE = 'usage: tsx scripts/bench/generate.ts [outDir] [--features 10000] [--documents 200] [--seed 6]';
+
+/** Each flag: its default and the whole numbers it accepts (within what the data check accepts). */
+const FLAGS = {
+  features: { default: 10_000, min: 1, max: LIMITS.features },
+  documents: { default: 200, min: 1, max: LIMITS.documents },
+  seed: { default: 6, min: 0, max: 2 ** 32 - 1 },
+} as const;
+
+export type GenerateArgs = { ok: true; outDir: string | null; opts: GenerateOptions } | { ok: false; message: string };
+
+/** Read the command line: every flag a whole number in its range, and no more documents than features (each is cited by one). */
+export function parseGenerateArgs(args: string[]): GenerateArgs {
+  const values: Record<string, number> = Object.fromEntries(Object.entries(FLAGS).map(([k, f]) => [k, f.default]));
+  const fail = (message: string): GenerateArgs => ({ ok: false, message: `${message}\n${USAGE}` });
+  let outDir: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) {
+      if (outDir !== null) return fail(`one output folder only (got "${outDir}" and "${arg}")`);
+      outDir = arg;
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (!Object.hasOwn(FLAGS, name)) return fail(`unknown flag --${name}`);
+    const flag = FLAGS[name as keyof typeof FLAGS];
+    const raw = inline ?? args[++i];
+    if (raw === undefined) return fail(`--${name} needs a number`);
+    const n = Number(raw);
+    if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < flag.min || n > flag.max)
+      return fail(`--${name} must be a whole number from ${fmt(flag.min)} to ${fmt(flag.max)} (got "${raw}")`);
+    values[name] = n;
+  }
+  if (values.documents > values.features)
+    return fail(`--documents (${fmt(values.documents)}) may not exceed --features (${fmt(values.features)}): every document must be cited by a feature`);
+  return { ok: true, outDir, opts: { features: values.features, documents: values.documents, seed: values.seed } };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const flag = (name: string, d: number) => {
-    const i = args.indexOf(`--${name}`);
-    return i === -1 ? d : Number(args[i + 1]);
-  };
-  const out = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist-bench/generated-atlas');
-  const opts = { features: flag('features', 10_000), documents: flag('documents', 200), seed: flag('seed', 6) };
+  const args = parseGenerateArgs(process.argv.slice(2));
+  if (!args.ok) {
+    console.error(args.message);
+    process.exit(2);
+  }
+  const out = resolve(args.outDir ?? 'dist-bench/generated-atlas');
+  const opts = args.opts;
   try {
     writeAtlas(out, opts);
   } catch (e) {

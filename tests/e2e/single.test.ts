@@ -3,6 +3,7 @@
  * from file:// and works fully — map, source panel, document — with no
  * request other than the file itself and data:/blob: URLs.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,5 +78,57 @@ test('the single HTML file renders from file:// with zero network requests', asy
   expect(foreign).toEqual([]);
   expect(errors).toEqual([]);
   console.info(`single file: ${(statSync(FILE).size / 1e6).toFixed(2)} MB, requests: ${requests.map((r) => r.slice(0, 40)).join(', ')}`);
+  await context.close();
+});
+
+/** The policy's directives, from the file's <meta http-equiv>. */
+function filePolicy(html: string): Map<string, string[]> {
+  const content = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html)?.[1] ?? '';
+  return new Map(content.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
+}
+
+test('the single file runs only the scripts it names by hash: an injected inline script does not run (issue 24, item 6)', async () => {
+  const html = readFileSync(FILE, 'utf8');
+  const policy = filePolicy(html);
+  const scriptSrc = policy.get('script-src') ?? [];
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  expect(scriptSrc).not.toContain("'unsafe-eval'");
+  expect(policy.get('base-uri')).toEqual(["'none'"]);
+  expect(policy.get('form-action')).toEqual(["'none'"]);
+  expect(policy.get('default-src')).toEqual(["'none'"]);
+  // Every inline script is named by the hash of its text, and nothing else is named.
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc=/.test(m[1]));
+  expect(inline.length).toBeGreaterThan(0);
+  const hashes = inline.map((m) => `'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`);
+  expect(scriptSrc.filter((s) => s.startsWith("'sha")).sort()).toEqual([...new Set(hashes)].sort());
+
+  const context = await browser.newContext({ viewport: { width: 1024, height: 700 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(FILE).href);
+  await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
+  const ran = await page.evaluate(async () => {
+    const w = window as unknown as Record<string, unknown>;
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true;';
+    document.body.append(script);
+    const handler = document.createElement('img');
+    handler.setAttribute('onerror', 'window.__handler = true');
+    handler.src = 'data:,not-an-image';
+    document.body.append(handler);
+    const base = document.createElement('base');
+    base.href = 'https://example.org/';
+    document.head.append(base);
+    await new Promise((r) => setTimeout(r, 300));
+    return { injected: w.__injected === true, handler: w.__handler === true, baseURI: document.baseURI, violations };
+  });
+  expect(ran.injected).toBe(false);
+  expect(ran.handler).toBe(false);
+  expect(ran.baseURI).not.toMatch(/^https:\/\/example\.org/);
+  expect(ran.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+  expect(errors).toEqual([]);
   await context.close();
 });

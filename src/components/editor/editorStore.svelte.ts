@@ -9,8 +9,8 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { EditorFile, FeatureDraft, RecipesOnDisk } from '../../lib/editor/featureDraft.ts';
 import type { Place } from '../../lib/editor/places.ts';
 import type { Edit } from '../../lib/editor/saveRequest.ts';
+import { editorUrl, type EditorData, type FieldProblem, type SaveReply, type SaveRequest } from '../../lib/editor/protocol.ts';
 
-export const EDITOR_API = '/__atlas-editor';
 const STORAGE_KEY = 'corridor-atlas:editor';
 
 export interface DocumentDraft {
@@ -33,13 +33,7 @@ export interface DocumentDraft {
   removed: { line: string; why: string }[];
 }
 
-export interface FieldProblem {
-  field: string | null;
-  file: string;
-  message: string;
-  hint?: string;
-  id?: string;
-}
+export type { FieldProblem };
 
 export type EditorView = 'home' | 'document' | 'feature';
 
@@ -96,9 +90,9 @@ export class EditorStore {
   }
 
   async load(): Promise<void> {
-    const r = await fetch(`${EDITOR_API}/data`, { cache: 'no-store' });
+    const r = await fetch(editorUrl('data'), { cache: 'no-store' });
     if (!r.ok) throw new Error(`the editor could not read data/ (${r.status})`);
-    const data = (await r.json()) as { files: EditorFile[]; documents: { path: string; token: string }[]; derive: RecipesOnDisk };
+    const data = (await r.json()) as EditorData;
     this.files = data.files;
     this.recipes = data.derive;
     this.documentPaths = new Map(data.documents.map((d) => [d.path, d.token]));
@@ -106,13 +100,13 @@ export class EditorStore {
 
   async loadPlaces(): Promise<void> {
     if (this.places.length) return;
-    const r = await fetch(`${EDITOR_API}/places`);
+    const r = await fetch(editorUrl('places'));
     if (r.ok) this.places = await r.json();
   }
 
   async loadRivers(): Promise<void> {
     if (this.rivers) return;
-    const r = await fetch(`${EDITOR_API}/rivers`);
+    const r = await fetch(editorUrl('rivers'));
     if (!r.ok) throw new Error(`the editor could not read the river centrelines (${r.status})`);
     this.rivers = await r.json();
   }
@@ -131,8 +125,9 @@ export class EditorStore {
     this.message = null;
     this.problems = [];
     try {
-      const r = await fetch(`${EDITOR_API}/save`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ edits }) });
-      const body = (await r.json().catch(() => ({ message: `The server answered ${r.status}.` }))) as { ok?: boolean; message?: string; problems?: FieldProblem[] };
+      const request: SaveRequest = { edits };
+      const r = await fetch(editorUrl('save'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+      const body = (await r.json().catch(() => ({ ok: false, message: `The server answered ${r.status}.` }))) as SaveReply;
       if (r.ok && body.ok) {
         if (clear.doc) this.doc = null;
         if (clear.feature) this.feature = null;
@@ -143,8 +138,9 @@ export class EditorStore {
         location.reload();
         return true;
       }
-      this.message = { kind: r.status === 409 ? 'conflict' : 'error', text: body.message ?? `The server answered ${r.status}.` };
-      this.problems = body.problems ?? [];
+      const refusal = body.ok ? { message: `The server answered ${r.status}.`, problems: [] } : body;
+      this.message = { kind: r.status === 409 ? 'conflict' : 'error', text: refusal.message ?? `The server answered ${r.status}.` };
+      this.problems = refusal.problems ?? [];
       return false;
     } catch (e) {
       this.message = { kind: 'error', text: `Could not reach the dev server: ${(e as Error).message}. Your edit is kept.` };

@@ -8,6 +8,7 @@
  * data/derive/geometry.yaml.
  */
 import { KEBAB_ID } from '../atlas/compileDocument.ts';
+import { fmt, LIMITS } from '../atlas/limits.ts';
 import { conflictMessage } from './conflictToken.ts';
 import { formatDocument, DOCUMENT_KEY_ORDER, type DocumentFrontMatter } from './documentFile.ts';
 import { deleteFeature, FeatureFileError, putFeature, type RawFeature } from './featureFileEdit.ts';
@@ -24,6 +25,8 @@ export type Edit =
   | { kind: 'put-recipe'; token: string; id: string; recipe: Recipe | null };
 
 export const MAX_EDITS = 20;
+/** Nesting an edit may have: its feature sits two levels down in its file ({"features": [ … ]}), which allows LIMITS.jsonDepth. */
+export const MAX_EDIT_DEPTH = LIMITS.jsonDepth - 1;
 const MAX_STRING = 500_000;
 const FEATURE_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.geojson$/;
 
@@ -47,14 +50,33 @@ function parseFront(v: unknown): Parsed<DocumentFrontMatter> {
   return { ok: true, value: v as unknown as DocumentFrontMatter };
 }
 
+/** Whether `value` nests objects and lists deeper than `limit` (counted without recursion, so any depth is safe to ask about). */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+
 function parseEdit(v: unknown, i: number): Parsed<Edit> {
   const at = `edits[${i}]`;
   if (!isObject(v)) return fail(`${at} must be an object`);
+  if (nestedDeeperThan(v, MAX_EDIT_DEPTH))
+    return fail(`${at} is nested more than ${MAX_EDIT_DEPTH} levels deep: a feature file allows ${LIMITS.jsonDepth} levels of [ and { (see "Limits" in docs/authoring.md)`);
   if (!isString(v.token, 200)) return fail(`${at} has no version token`);
   if (v.kind === 'put-document') {
     const front = parseFront(v.front);
     if (!front.ok) return fail(`${at}: ${front.message}`);
-    if (!isString(v.body)) return fail(`${at}: "body" must be text`);
+    if (typeof v.body !== 'string') return fail(`${at}: "body" must be text`);
+    const bytes = utf8Bytes(v.body);
+    if (bytes > LIMITS.documentBytes)
+      return fail(`${at}: the document text is ${fmt(bytes)} bytes (UTF-8); the limit is ${fmt(LIMITS.documentBytes)} bytes per document (see "Limits" in docs/authoring.md): split it, or keep only the article text`);
     return { ok: true, value: { kind: 'put-document', token: v.token, front: front.value, body: v.body } };
   }
   if (v.kind === 'put-feature' || v.kind === 'delete-feature') {

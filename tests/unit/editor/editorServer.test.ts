@@ -3,7 +3,7 @@
  * vite.config.ts) over a COPY of data/ (ATLAS_DATA_ROOT): a good save writes
  * a file the data check accepts; each refusal writes nothing.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,10 +12,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import { checkData } from '../../../scripts/check-data.ts';
 import { ABSENT, contentToken } from '../../../src/lib/editor/conflictToken.ts';
 import { readFeatures } from '../../../src/lib/editor/featureFileEdit.ts';
-import { GEOMETRY_BASES } from '../../../src/lib/atlas/types.ts';
+import { newDocumentEdit, newPointFeature } from './saveFixtures.ts';
 
-/** A point placed by the author by hand: "approximate" in the data model of issue 11 (schematic before it). */
-const HAND_PLACED = (GEOMETRY_BASES as readonly string[]).includes('approximate') ? 'approximate' : 'schematic';
 
 const root = resolve(import.meta.dirname, '../../..');
 const sourceData = resolve(root, process.env.ATLAS_DATA_ROOT ?? '.', 'data');
@@ -73,12 +71,7 @@ function snapshot(): Map<string, string> {
   return out;
 }
 
-const newDoc = (id: string) => ({
-  kind: 'put-document',
-  token: ABSENT,
-  front: { id, title: 'Two customs open a fast lane', date: '2024-03-15', publisher: 'Example News', parties: ['Wuhan Customs', 'Shanghai Customs'], language: 'en', summary: 'A fast lane.' },
-  body: 'On March 15, Wuhan Customs and Shanghai Customs signed an agreement to open a fast lane for river-sea containers at Yangluo Port.',
-});
+const newDoc = newDocumentEdit;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-editor-'));
@@ -116,20 +109,7 @@ describe('the editor endpoints on the dev server', () => {
   test('a good save writes the document and the feature; the data check passes; untouched files keep their bytes', async () => {
     const before = snapshot();
     const portsText = before.get('features/ports.geojson')!;
-    const feature = {
-      type: 'Feature',
-      id: 'test-fast-lane',
-      properties: {
-        name: 'Fast lane',
-        kind: 'customs',
-        mode: 'multimodal',
-        description: 'A test.',
-        geometry_basis: HAND_PLACED,
-        citations: [{ document: 'test-fast-lane-2024', quote: 'open a fast lane for river-sea containers' }],
-        references: [{ title: 'Placed at the Yangluo container terminals by the author' }],
-      },
-      geometry: { type: 'Point', coordinates: [114.538, 30.636] },
-    };
+    const feature = newPointFeature('test-fast-lane', 'test-fast-lane-2024');
     const r = await save([newDoc('test-fast-lane-2024'), { kind: 'put-feature', file: 'ports.geojson', token: contentToken(portsText), feature }]);
     expect(r.json, JSON.stringify(r.json)).toMatchObject({ ok: true });
     expect(r.status).toBe(200);
@@ -174,7 +154,7 @@ describe('the editor endpoints on the dev server', () => {
     const text = before.get('features/ports.geojson')!;
     const f = readFeatures(text).at(-1)!;
     const bad = { ...f, properties: { ...(f.properties as object), citations: [{ document: 'test-fast-lane-2024', quote: 'words that are not there' }] } };
-    const r = await save([{ kind: 'put-feature', file: 'ports.geojson', token: contentToken(text), feature: bad }]);
+    const r = await save([{ kind: 'put-feature', file: 'ports.geojson', token: contentToken(text), feature: bad, replaces: f.id }]);
     expect(r.status).toBe(422);
     expect(r.json.problems).toContainEqual(expect.objectContaining({ field: 'properties.citations.0.quote', message: expect.stringMatching(/quote not found/) }));
     const badDate = { ...newDoc('another-doc'), front: { ...newDoc('another-doc').front, date: '2024-02-30' } };
@@ -193,6 +173,16 @@ describe('the editor endpoints on the dev server', () => {
     ['a document id that climbs out', () => save([{ ...newDoc('x'), front: { ...newDoc('x').front, id: '../../evil' } }]), 400],
     ['a body that is not JSON', () => call('/__atlas-editor/save', { method: 'POST', headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` }, body: '{edits' }), 400],
     ['a body over the size limit', () => save([{ ...newDoc('huge'), body: 'x'.repeat(2_100_000) }]), 413],
+    [
+      'a feature nested 5,000 deep (a reason, not a stack overflow)',
+      () =>
+        call('/__atlas-editor/save', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
+          body: `{"edits": [{"kind": "put-feature", "file": "deep.geojson", "token": "${ABSENT}", "feature": {"type": "Feature", "id": "deep", "properties": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}]}`,
+        }),
+      400,
+    ],
   ])('refuses %s and writes nothing', async (_, act, status) => {
     const before = snapshot();
     const r = await act();
@@ -201,6 +191,27 @@ describe('the editor endpoints on the dev server', () => {
     expect(r.json?.ok).not.toBe(true);
     expect(snapshot()).toEqual(before);
     expect(existsSync(join(root, 'evil.md'))).toBe(false);
+  });
+
+  test('a save through a link out of data/ is refused (403) with the checker\'s message, and nothing is written on either side of it', async () => {
+    const coverage = join(dir, 'data/coverage.yaml');
+    const outside = mkdtempSync(join(tmpdir(), 'atlas-editor-outside-'));
+    const text = readFileSync(coverage, 'utf8');
+    writeFileSync(join(outside, 'coverage.yaml'), text);
+    rmSync(coverage);
+    symlinkSync(join(outside, 'coverage.yaml'), coverage);
+    try {
+      const before = snapshot();
+      const r = await save([newDoc('through-a-link')]);
+      expect(r.status).toBe(403);
+      expect(r.json.message).toMatch(/data\/coverage\.yaml is a symbolic link to ".*coverage\.yaml", outside data\/ \(its contents would be published in atlas\.json\)/);
+      expect(snapshot()).toEqual(before);
+      expect(readFileSync(join(outside, 'coverage.yaml'), 'utf8')).toBe(text);
+    } finally {
+      rmSync(coverage);
+      writeFileSync(coverage, text);
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('refuses a peer that is not the loopback address', async (ctx) => {

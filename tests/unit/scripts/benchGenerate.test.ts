@@ -87,4 +87,23 @@ describe('bench:generate', { timeout: 60_000 }, () => {
     expect(run(project, busy).status).toBe(1);
     expect(readFileSync(join(busy, 'notes/keep.txt'), 'utf8')).toBe('mine');
   });
+
+  it.each([
+    [['--features', 'abc'], /--features must be a whole number from 1 to 20,000 \(got "abc"\)/],
+    [['--features', '2.5'], /--features must be a whole number .*\(got "2\.5"\)/],
+    [['--documents', '0'], /--documents must be a whole number from 1 to 2,000 \(got "0"\)/],
+    [['--documents', '-3'], /--documents must be a whole number from 1 to 2,000 \(got "-3"\)/],
+    [['--features', '5', '--documents', '9'], /--documents \(9\) may not exceed --features \(5\)/],
+    [['--feature', '5'], /unknown flag --feature/],
+    [['--seed'], /--seed needs a number/],
+  ])('checks its flags: %j is refused with what is wrong, before anything is written (issue 24, item 4)', (flags, message) => {
+    const out = join(temp(), 'atlas');
+    const r = spawnSync(tsx, [generate, out, ...flags], { cwd: project, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/usage: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).not.toMatch(/NaN/);
+    expect(existsSync(out)).toBe(false);
+  });
 });

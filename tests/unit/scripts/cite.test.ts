@@ -44,6 +44,7 @@ describe('npm run cite', { timeout: 60_000 }, () => {
   it('says how a near miss differs: curly quotes, the kind of dash, a missing comma', () => {
     const root = join(tmp, 'tree');
     mkdirSync(join(root, 'data/documents'), { recursive: true });
+    mkdirSync(join(root, 'data/features'), { recursive: true });
     writeFileSync(
       join(root, 'data/documents/punctuation.md'),
       '---\nid: punctuation\ntitle: "P"\ndate: "2020"\npublisher: "P"\nparties: ["A", "B"]\n---\n\nThe “green lane” of the China–Laos Railway serves Kunming, Vientiane, and Bangkok.\n',

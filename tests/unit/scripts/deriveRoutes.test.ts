@@ -5,10 +5,12 @@
  * Each case runs the real CLI on a small data tree in a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runDerive } from '../../../scripts/derive-routes.ts';
+import { nodeFileOps, type FileOps } from '../../../scripts/transaction.ts';
 
 const project = resolve(import.meta.dirname, '../../..');
 const cli = join(project, 'scripts/derive-routes.ts');
@@ -39,6 +41,7 @@ function tree(features: Record<string, unknown>, recipesYaml: string): string {
   const root = mkdtempSync(join(tmpdir(), 'derive-'));
   dirs.push(root);
   mkdirSync(join(root, 'data/features'), { recursive: true });
+  mkdirSync(join(root, 'data/documents'), { recursive: true });
   mkdirSync(join(root, 'data/derive'), { recursive: true });
   // One space of indentation: not how derive-routes would format it, so any reformatting shows.
   for (const [f, v] of Object.entries(features)) writeFileSync(join(root, 'data/features', f), JSON.stringify(v, null, 1));
@@ -159,5 +162,71 @@ describe('derive-routes', { timeout: 60_000 }, () => {
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/key "id" appears twice/);
     expect(snapshot(root)).toEqual(before);
+  });
+
+  it('--force killed between rewriting two files is finished by the next run (issue 24, item 1)', () => {
+    const root = tree({ 'a.geojson': fc(line('alpha-route', null)), 'z.geojson': fc(line('zulu-route', null)) }, `${RECIPES}  zulu-route:\n    parts:\n      - steps:\n          - sea: [b, a]\n`);
+    expect(derive(root).status).toBe(0);
+    const moved = RECIPES.replace('[101, 11]', '[102, 12]');
+    writeFileSync(join(root, 'data/derive/geometry.yaml'), `${moved}  zulu-route:\n    parts:\n      - steps:\n          - sea: [b, a]\n`);
+    let renames = 0;
+    const killed: FileOps = {
+      ...nodeFileOps,
+      rename(from, to) {
+        if (!to.includes('.write-journal.') && ++renames === 2) throw new Error('killed between renames');
+        nodeFileOps.rename(from, to);
+      },
+    };
+    const r = runDerive({ root, force: true, fileOps: killed });
+    expect(r.exitCode).toBe(1);
+    expect(r.output.join('\n')).toMatch(/the write stopped after 1 of 3 files/);
+    const ends = () => ['a', 'z'].map((f) => JSON.parse(readFileSync(join(root, `data/features/${f}.geojson`), 'utf8')).features[0].geometry.coordinates);
+    // Half done: one file has the new end, the other not yet.
+    expect(ends()[0].at(-1)).toEqual([102, 12]);
+    expect(ends()[1][0]).toEqual([101, 11]);
+    // The next run (in this process: a journal of another live process is left alone, as a write under way).
+    const again = runDerive({ root });
+    expect(again.output.join('\n')).toMatch(/finished an interrupted write: data\/features\/z\.geojson, data\/derive\/produced\.json/);
+    expect(again.exitCode, again.output.join('\n')).toBe(0);
+    expect(again.written).toEqual([]);
+    expect(ends()[1][0]).toEqual([102, 12]);
+    expect(derive(root, '--check').status).toBe(0);
+    expect(readdirSync(join(root, 'data'), { recursive: true }).map(String).filter((f) => f.split('/').pop()!.startsWith('.'))).toEqual([]);
+  });
+
+  it('a data root that does not exist, or holds no data/documents and data/features, is an error (issue 24, item 2)', () => {
+    const missing = derive(join(tmpdir(), 'no-such-atlas-root-24'), '--check');
+    expect(missing.status).toBe(1);
+    expect(missing.out).toMatch(/the data root .*no-such-atlas-root-24 does not exist/);
+    const empty = mkdtempSync(join(tmpdir(), 'derive-empty-'));
+    dirs.push(empty);
+    const r = derive(empty, '--check');
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/has no data\/documents and no data\/features folder/);
+  });
+
+  it('refuses a feature file linked to a file outside data/, and a linked features folder, with the checker\'s message (issue 24, item 3)', () => {
+    const root = tree({ 'a.geojson': fc(line('alpha-route', null)) }, RECIPES);
+    const outside = mkdtempSync(join(tmpdir(), 'derive-outside-'));
+    dirs.push(outside);
+    writeFileSync(join(outside, 'system-file'), 'root:x:0:0\n');
+    symlinkSync(join(outside, 'system-file'), join(root, 'data/features/linked.geojson'));
+    const before = snapshot(root);
+    const r = derive(root);
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/data\/features\/linked\.geojson is a symbolic link to ".*system-file", outside data\/ \(its contents would be published in atlas\.json\)/);
+    expect(r.out).not.toMatch(/readable JSON/);
+    expect(snapshot(root)).toEqual(before);
+
+    rmSync(join(root, 'data/features/linked.geojson'));
+    const folder = join(outside, 'features');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.geojson'), readFileSync(join(root, 'data/features/a.geojson')));
+    rmSync(join(root, 'data/features'), { recursive: true });
+    symlinkSync(folder, join(root, 'data/features'));
+    const f = derive(root);
+    expect(f.status).toBe(1);
+    expect(f.out).toMatch(/data\/features is a symbolic link to ".*features", outside data\//);
+    expect(JSON.parse(readFileSync(join(folder, 'a.geojson'), 'utf8')).features[0].geometry).toBeNull();
   });
 });

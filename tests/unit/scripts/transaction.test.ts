@@ -1,0 +1,164 @@
+/**
+ * Writing several files is all or nothing (issue 24, item 1): a failure or a
+ * kill between two renames leaves a journal that the next start uses to finish
+ * the write; a failure before the journal leaves nothing; what an interrupted
+ * write left is reported by the check and cleaned by the next writer.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkData } from '../../../scripts/check-data.ts';
+import { LinkOutOfDataError } from '../../../scripts/data-root.ts';
+import { commitFiles, InterruptedWriteError, nodeFileOps, pendingWrites, recoverWrites, type FileOps } from '../../../scripts/transaction.ts';
+
+const project = resolve(import.meta.dirname, '../../..');
+
+let dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+/** A data tree with two files the write replaces. */
+function tree(): string {
+  const root = mkdtempSync(join(tmpdir(), 'transaction-'));
+  dirs.push(root);
+  mkdirSync(join(root, 'data/documents'), { recursive: true });
+  mkdirSync(join(root, 'data/features'), { recursive: true });
+  writeFileSync(join(root, 'data/features/a.geojson'), 'old a');
+  writeFileSync(join(root, 'data/coverage.yaml'), 'old coverage');
+  return root;
+}
+const WRITES = [
+  { path: 'data/features/a.geojson', text: 'new a' },
+  { path: 'data/coverage.yaml', text: 'new coverage' },
+];
+const state = (root: string) => ({ a: readFileSync(join(root, 'data/features/a.geojson'), 'utf8'), coverage: readFileSync(join(root, 'data/coverage.yaml'), 'utf8') });
+
+/** Every dot-file under data/ (temporary files, journals). */
+function hidden(root: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.startsWith('.')) out.push(join(d, e.name).slice(root.length + 1));
+    }
+  };
+  walk(join(root, 'data'));
+  return out.sort();
+}
+
+/** File operations whose n-th rename of a data file (not the journal's) fails. */
+function failingRename(n: number): FileOps {
+  let count = 0;
+  return {
+    ...nodeFileOps,
+    rename(from, to) {
+      if (!to.includes('.write-journal.') && ++count === n) throw new Error('injected failure between renames');
+      nodeFileOps.rename(from, to);
+    },
+  };
+}
+
+describe('all-or-nothing writes', () => {
+  it('a write that stops between its renames is finished by the next start, and the check reports it meanwhile', () => {
+    const root = tree();
+    expect(() => commitFiles(root, WRITES, failingRename(2))).toThrow(InterruptedWriteError);
+    // Half written, as a kill would leave it: the journal says what is missing.
+    expect(state(root)).toEqual({ a: 'new a', coverage: 'old coverage' });
+    expect(pendingWrites(root).journals).toHaveLength(1);
+    const check = checkData(root);
+    expect(check.exitCode).toBe(1);
+    expect(check.output).toMatch(/\.write-journal\.\d+\.json: a write of several files was interrupted and not finished/);
+
+    const r = recoverWrites(root);
+    expect(r.finished).toEqual(['data/coverage.yaml']);
+    expect(r.problems).toEqual([]);
+    expect(state(root)).toEqual({ a: 'new a', coverage: 'new coverage' });
+    expect(hidden(root)).toEqual([]);
+    expect(pendingWrites(root)).toEqual({ journals: [], temps: [] });
+  });
+
+  it('a write that fails before its first rename changes nothing and leaves no file behind', () => {
+    const root = tree();
+    let writes = 0;
+    const ops: FileOps = {
+      ...nodeFileOps,
+      writeFile(path, text) {
+        if (++writes === 2) throw new Error('disk full');
+        nodeFileOps.writeFile(path, text);
+      },
+    };
+    expect(() => commitFiles(root, WRITES, ops)).toThrow(/disk full/);
+    expect(state(root)).toEqual({ a: 'old a', coverage: 'old coverage' });
+    expect(hidden(root)).toEqual([]);
+  });
+
+  it('a process killed between two renames (SIGKILL, no clean-up runs) is finished by the next start', () => {
+    const root = tree();
+    const script = join(root, 'kill-between-renames.ts');
+    writeFileSync(
+      script,
+      `import { commitFiles, nodeFileOps } from ${JSON.stringify(join(project, 'scripts/transaction.ts'))};
+let renames = 0;
+commitFiles(${JSON.stringify(root)}, ${JSON.stringify(WRITES)}, {
+  ...nodeFileOps,
+  rename(from, to) {
+    if (!to.includes('.write-journal.') && ++renames === 2) process.kill(process.pid, 'SIGKILL');
+    nodeFileOps.rename(from, to);
+  },
+});
+`,
+    );
+    // Node itself, with tsx's loader, so the kill is this very process's.
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: project, encoding: 'utf8' });
+    expect(child.signal).toBe('SIGKILL');
+    expect(state(root)).toEqual({ a: 'new a', coverage: 'old coverage' });
+    expect(hidden(root).some((f) => f.endsWith('.tmp'))).toBe(true);
+
+    const r = recoverWrites(root);
+    expect(r.finished).toEqual(['data/coverage.yaml']);
+    expect(state(root)).toEqual({ a: 'new a', coverage: 'new coverage' });
+    expect(hidden(root)).toEqual([]);
+  });
+
+  it('a process killed before its journal leaves only orphans: reported by the check, removed by the next start, nothing changed', () => {
+    const root = tree();
+    // The pid of a process that has ended, as a kill leaves it.
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(root, `data/.coverage.yaml.${gone}.tmp`), 'half');
+    writeFileSync(join(root, `data/features/.a.geojson.${gone}.tmp`), 'half');
+    const check = checkData(root);
+    expect(check.output).toMatch(new RegExp(`warning: data/\\.coverage\\.yaml\\.${gone}\\.tmp: a temporary file left by an interrupted write`));
+    const r = recoverWrites(root);
+    expect(r.removed.sort()).toEqual([`data/.coverage.yaml.${gone}.tmp`, `data/features/.a.geojson.${gone}.tmp`]);
+    expect(state(root)).toEqual({ a: 'old a', coverage: 'old coverage' });
+    expect(hidden(root)).toEqual([]);
+  });
+
+  it('a file changed by someone else since the interrupted write began is not overwritten: the recovery says so', () => {
+    const root = tree();
+    expect(() => commitFiles(root, WRITES, failingRename(2))).toThrow(InterruptedWriteError);
+    writeFileSync(join(root, 'data/coverage.yaml'), 'edited by hand meanwhile');
+    const r = recoverWrites(root);
+    expect(r.finished).toEqual([]);
+    expect(r.problems.join('\n')).toMatch(/data\/coverage\.yaml changed since an interrupted write began/);
+    expect(state(root).coverage).toBe('edited by hand meanwhile');
+  });
+
+  it('a write through a folder linked out of data/ is refused before anything is written', () => {
+    const root = tree();
+    const outside = mkdtempSync(join(tmpdir(), 'transaction-outside-'));
+    dirs.push(outside);
+    rmSync(join(root, 'data/documents'), { recursive: true });
+    symlinkSync(outside, join(root, 'data/documents'));
+    const writes = [...WRITES, { path: 'data/documents/new.md', text: 'x' }];
+    expect(() => commitFiles(root, writes)).toThrow(LinkOutOfDataError);
+    expect(() => commitFiles(root, writes)).toThrow(/data\/documents is a symbolic link to ".*", outside data\//);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(state(root)).toEqual({ a: 'old a', coverage: 'old coverage' });
+    expect(existsSync(join(root, 'data/features/.a.geojson.tmp'))).toBe(false);
+  });
+});
