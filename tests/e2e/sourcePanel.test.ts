@@ -69,7 +69,11 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const withInference = atlas.features.filter((f) => inferred(f) && clickable(f)).sort((a, b) => Number(isPoint(b)) - Number(isPoint(a)))[0];
 const byBasis = (['surveyed', 'approximate', 'schematic'] as const).map((basis) => atlas.features.find((f) => f.properties.geometry_basis === basis && clickable(f)));
 const port = atlas.features.find((f) => f.properties.kind === 'port' && clickable(f));
-const railLine = atlas.features.find((f) => f.properties.mode === 'rail' && isLine(f) && f.properties.published_length && clickable(f));
+/** Lines with a published length, those whose figure describes a part of the line or is derived first, so the panel's wording for them is seen. */
+const withLength = (mode: string, first: (f: AtlasFeature) => boolean) =>
+  atlas.features.filter((f) => f.properties.mode === mode && isLine(f) && f.properties.published_length && clickable(f)).sort((a, b) => Number(first(b)) - Number(first(a)))[0];
+const railLine = withLength('rail', (f) => f.properties.published_length?.part_km !== undefined);
+const riverRoute = withLength('river', (f) => f.properties.published_length?.derived === true);
 
 describe('the Source panel', () => {
   test('the data has what this test needs: an inferred citation, every basis, a port and a rail line with a published length', () => {
@@ -77,6 +81,7 @@ describe('the Source panel', () => {
     for (const [i, f] of byBasis.entries()) expect(f, `a clickable ${['surveyed', 'approximate', 'schematic'][i]} feature`).toBeDefined();
     expect(port).toBeDefined();
     expect(railLine).toBeDefined();
+    expect(riverRoute).toBeDefined();
   });
 
   test.each(byBasis.filter((f): f is AtlasFeature => !!f).map((f) => [f.properties.geometry_basis, f] as const))(
@@ -123,9 +128,9 @@ describe('the Source panel', () => {
     }
   });
 
-  const portAndRail = (['en', 'zh'] as const).flatMap((lang) => [['port', lang], ['rail', lang]] as const);
-  test.each(portAndRail)('a %s feature in %s: passage first, certainty in words, lengths drawn and published with the source linked', async (name, lang) => {
-    const f = name === 'port' ? port! : railLine!;
+  const portAndLines = (['en', 'zh'] as const).flatMap((lang) => [['port', lang], ['rail', lang], ['river', lang]] as const);
+  test.each(portAndLines)('a %s feature in %s: passage first, certainty in words, lengths drawn and published with the source linked', async (name, lang) => {
+    const f = { port, rail: railLine, river: riverRoute }[name]!;
     const w = await openPage(browser);
     const panel = await selectByClick(w.page, f, lang);
     const t = MESSAGES[lang];
@@ -135,7 +140,11 @@ describe('the Source panel', () => {
       const length = collapse((await panel.getByTestId('length').textContent())!);
       expect(length).toContain(`${t.drawn} ${Math.round(f.properties.length_km!).toLocaleString('en-US')} km`);
       const published = panel.getByTestId('published-length');
-      expect(collapse((await published.textContent())!)).toContain(`${t.published} ${f.properties.published_length.km.toLocaleString('en-US')} km`);
+      const figure = f.properties.published_length;
+      // A figure that is our arithmetic says so; one that describes part of the line shows that part's drawn length beside it.
+      expect(collapse((await published.textContent())!)).toContain(`${figure.derived ? t.derivedFromPublished : t.published} ${figure.km.toLocaleString('en-US')} km`);
+      if (figure.part_km !== undefined) expect(collapse((await published.getByTestId('published-part').textContent())!)).toBe(`(${t.drawnPart} ${figure.part_km.toLocaleString('en-US')} km)`);
+      else expect(await published.getByTestId('published-part').count()).toBe(0);
       if (f.properties.published_length.url) expect(await published.locator('a').getAttribute('href')).toBe(f.properties.published_length.url);
     }
     // Each named source with an address is a link.

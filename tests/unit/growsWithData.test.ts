@@ -15,6 +15,7 @@ const root = resolve(import.meta.dirname, '../..');
 /** Every unit test that reads data/ (and honours ATLAS_DATA_ROOT). */
 export const DATA_TESTS = [
   'tests/unit/geography.test.ts',
+  'tests/unit/truthRules.test.ts',
   'tests/unit/documents/seedDocuments.test.ts',
   'tests/unit/editor/featureFileEdit.test.ts',
   'tests/unit/editor/documentFile.test.ts',

@@ -10,6 +10,7 @@ import type { JSONPath } from 'jsonc-parser';
 import { haversineKm } from '../geo/coords.ts';
 import { CITATION_SUPPORTS, GEOMETRY_BASES, type CitationSupport, type GeometryReference, type PublishedArea, type PublishedLength } from './types.ts';
 import { isWebUrl } from './webUrl.ts';
+import { partLengthKm } from './publishedPart.ts';
 
 export interface CertaintyIssue {
   message: string;
@@ -174,6 +175,8 @@ interface MeasureSpec<K extends string> {
   example: string;
   fits: (type: Geometry['type']) => boolean;
   misfit: (type: Geometry['type']) => { message: string; hint: string };
+  /** Further optional fields the measure may carry (checked by its own function). */
+  extraKeys?: string[];
 }
 
 /** A published length or area: `{<key>: positive number, title, url?}` on a geometry it fits. */
@@ -192,23 +195,51 @@ function checkPublishedMeasure<K extends string>(raw: unknown, geometry: Geometr
   if (!nonEmpty(raw.title)) issues.push({ message: `${field} has no "title" naming its source`, hint, path: ['properties', field, 'title'] });
   if (raw.url !== undefined && !nonEmpty(raw.url)) issues.push({ message: `${field}.url is not text`, hint, path: ['properties', field, 'url'] });
   else if (raw.url !== undefined && !isWebUrl(raw.url)) issues.push({ message: `${field}.url "${String(raw.url).slice(0, 200)}" is not an http(s) address`, hint, path: ['properties', field, 'url'] });
-  const unknown = Object.keys(raw).filter((k) => ![key, 'title', 'url'].includes(k));
+  const unknown = Object.keys(raw).filter((k) => ![key, 'title', 'url', ...(spec.extraKeys ?? [])].includes(k));
   if (unknown.length) issues.push({ message: `${field} has unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}`, hint, path: ['properties', field, unknown[0]] });
   if (geometry && !spec.fits(geometry.type)) issues.push({ ...spec.misfit(geometry.type), path: ['properties', field] });
   if (issues.length > before) return undefined;
   return { [key]: value as number, title: raw.title as string, ...(raw.url ? { url: raw.url as string } : {}) } as { title: string; url?: string } & Record<K, number>;
 }
 
-/** The optional `published_length`. */
+/**
+ * The optional `published_length`: besides the figure and its source,
+ * `derived: true` when the figure is our arithmetic on published figures, and
+ * `from`/`to` when it describes only part of the line (two of its vertices);
+ * the drawn length of that part is returned as `part_km`.
+ */
 export function checkPublishedLength(raw: unknown, geometry: Geometry | null | undefined, issues: CertaintyIssue[]): PublishedLength | undefined {
-  return checkPublishedMeasure(raw, geometry, issues, {
+  const before = issues.length;
+  const measure = checkPublishedMeasure(raw, geometry, issues, {
     field: 'published_length',
     key: 'km',
     unit: 'kilometres',
     example: '{"km": 1035, "title": "<the source that publishes it>", "url": "https://…"}',
     fits: (t) => t === 'LineString' || t === 'MultiLineString',
     misfit: (t) => ({ message: `published_length on a ${t}: only lines have a length`, hint: 'remove "published_length", or give the feature a LineString geometry' }),
+    extraKeys: ['derived', 'from', 'to'],
   });
+  if (!isObj(raw)) return measure;
+  const at = (key: string): JSONPath => ['properties', 'published_length', key];
+  if (raw.derived !== undefined && typeof raw.derived !== 'boolean')
+    issues.push({ message: 'published_length.derived is not true or false', hint: 'write "derived": true when the figure is your arithmetic on published figures (say which in the title), or leave it out', path: at('derived') });
+  const partHint = 'give "from" and "to" as [lon, lat] vertices of the line bounding the part the figure describes (e.g. Kunming and Vientiane on a line drawn from Huaihua), or leave both out when it describes the whole line';
+  for (const end of ['from', 'to'] as const)
+    if (raw[end] !== undefined && !isLonLat(raw[end])) issues.push({ message: `published_length.${end} ${JSON.stringify(raw[end])} is not a [lon, lat] position`, hint: partHint, path: at(end) });
+  if ((raw.from === undefined) !== (raw.to === undefined))
+    issues.push({ message: `published_length has "${raw.from === undefined ? 'to' : 'from'}" without "${raw.from === undefined ? 'from' : 'to'}"`, hint: partHint, path: at(raw.from === undefined ? 'to' : 'from') });
+  let part_km: number | undefined;
+  if (issues.length === before && raw.from !== undefined && geometry) {
+    const part = partLengthKm(geometry, raw.from as [number, number], raw.to as [number, number]);
+    if (part.ok) part_km = part.km;
+    else issues.push({ message: `published_length: ${part.message}`, hint: partHint, path: at('from') });
+  }
+  if (!measure || issues.length > before) return undefined;
+  return {
+    ...measure,
+    ...(raw.derived === true ? { derived: true } : {}),
+    ...(part_km !== undefined ? { from: raw.from as [number, number], to: raw.to as [number, number], part_km: Math.round(part_km) } : {}),
+  };
 }
 
 /** The optional `published_area`, for zones. */

@@ -130,6 +130,12 @@ export function checkAtlas(value: unknown): string[] {
       if (measure !== undefined && (!isObj(measure) || typeof measure[key] !== 'number' || !((measure[key] as number) > 0) || !isStr(measure.title))) add(`${who} has a broken ${field}`);
       else if (measure !== undefined && (measure as Obj).url !== undefined && !isWebUrl((measure as Obj).url)) add(`${who}: ${field} has a url that is not an http(s) address`);
     }
+    const length = p.published_length as Obj | undefined;
+    if (isObj(length)) {
+      if (length.derived !== undefined && typeof length.derived !== 'boolean') add(`${who}: published_length has a broken "derived"`);
+      if ([length.from, length.to].some((v) => v !== undefined && !isPosition(v)) || (length.part_km !== undefined && !(typeof length.part_km === 'number' && Number.isFinite(length.part_km))))
+        add(`${who}: published_length has a broken part (from, to, part_km)`);
+    }
     if (p.area_km2 !== undefined && !(typeof p.area_km2 === 'number' && Number.isFinite(p.area_km2))) add(`${who} has a broken area_km2`);
     if (!Array.isArray(p.citations) || p.citations.length === 0) return add(`${who} has no citations`);
     p.citations.forEach((c: unknown, ci: number) => {

@@ -74,6 +74,13 @@ export interface PublishedLength {
   km: number;
   title: string;
   url?: string;
+  /** True when the figure is our arithmetic on published figures (the title says which), not a figure any source publishes. */
+  derived?: boolean;
+  /** The part of the line the figure describes, from one vertex to another; without them it describes the whole line. */
+  from?: [number, number];
+  to?: [number, number];
+  /** Drawn length of that part in km, computed at build time (only with `from` and `to`). */
+  part_km?: number;
 }
 
 /** A published area of a zone, with its source. */

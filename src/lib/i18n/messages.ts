@@ -32,6 +32,8 @@ const en = {
   areaNote: '(geodesic, inside the outline as drawn)',
   drawn: 'drawn',
   published: 'published',
+  derivedFromPublished: 'derived from published figures',
+  drawnPart: 'the drawn part it describes:',
   details: 'About this feature',
   certaintyHeading: 'How sure',
   certainty: {
@@ -170,6 +172,8 @@ const zh: Messages = {
   areaNote: '（按所绘轮廓计算的椭球面面积）',
   drawn: '所绘',
   published: '公开数据',
+  derivedFromPublished: '据公开数据推算',
+  drawnPart: '所绘对应路段',
   details: '要素详情',
   certaintyHeading: '可信度',
   certainty: {

@@ -95,6 +95,18 @@ describe('compileAtlas: valid data', () => {
     expect(l.area_km2).toBeUndefined();
   });
 
+  test('a published length of part of a line carries the drawn length of that part; a derived one says so', () => {
+    const route = feature(
+      { id: 'sample-route', geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30], [116, 30], [117, 30]] } },
+      { kind: 'river-route', geometry_basis: 'schematic', published_length: { km: 100, title: 'Sample guide: B to C', derived: true, from: [115, 30], to: [116, 30] } },
+    );
+    const r = messages({ features: [features(fc(route))] });
+    expect(r.problems).toEqual([]);
+    const l = r.atlas!.features[0].properties;
+    expect(l.length_km).toBe(289);
+    expect(l.published_length).toEqual({ km: 100, title: 'Sample guide: B to C', derived: true, from: [115, 30], to: [116, 30], part_km: 96 });
+  });
+
   test('a zone gets its drawn area (turf, km²) and its published area, and no length', () => {
     // One degree square at the equator: about 12,364 km² on the WGS84 sphere turf uses.
     const zone = feature(
@@ -147,6 +159,10 @@ describe('compileAtlas: every problem is reported with where and how to fix it',
     ['inferred without reasoning', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'The three ports will take', support: 'inferred' }] })))], /support "inferred" but no "reasoning"\n.*fix: add "reasoning"/],
     ['reasoning on an explicit citation', [features(fc(feature({}, { citations: [{ document: 'sample-doc', quote: 'The three ports will take', reasoning: 'Because.' }] })))], /has a "reasoning" but its support is explicit/],
     ['published length without km', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30]] } }, { published_length: { km: '1,035', title: 'X' } })))], /published_length\.km "1,035" is not a positive number/],
+    ['published length of a part whose end is off the line', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30], [116, 30]] } }, { published_length: { km: 10, title: 'X', from: [114, 30], to: [115.5, 30] } })))], /"to" is 48\.1 km from the nearest vertex of the line/],
+    ['published length of a part backwards', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30], [116, 30]] } }, { published_length: { km: 10, title: 'X', from: [116, 30], to: [114, 30] } })))], /"from" must come before "to" along the line/],
+    ['published length with "from" only', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30], [116, 30]] } }, { published_length: { km: 10, title: 'X', from: [114, 30] } })))], /published_length has "from" without "to"/],
+    ['published length "derived" not a boolean', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30], [116, 30]] } }, { published_length: { km: 10, title: 'X', derived: 'yes' } })))], /published_length\.derived is not true or false/],
     ['published length on a point', [features(fc(feature({}, { published_length: { km: 10, title: 'X' } })))], /published_length on a Point/],
     ['published area on a line', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30]] } }, { published_area: { km2: 10, title: 'X' } })))], /published_area on a LineString: only zones/],
     ['published area without km2', [features(fc(feature({ geometry: { type: 'Polygon', coordinates: [[[114, 30], [115, 30], [115, 31], [114, 30]]] } }, { published_area: { km: 10, title: 'X' } })))], /published_area\.km2 undefined is not a positive number of square kilometres[\s\S]*published_area has unknown field\(s\) "km"/],

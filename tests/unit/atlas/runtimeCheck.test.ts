@@ -30,6 +30,7 @@ describe('checkAtlas', () => {
     ['an inferred citation without reasoning', (a) => ((a.features[0].properties.citations[0] = { ...a.features[0].properties.citations[0], support: 'inferred', reasoning: undefined }), a), /citation 1 is inferred but gives no reasoning/],
     ['a broken reference coordinate', (a) => ((a.features[0].properties.references = [{ title: 'X', coordinate: [500, 1] }]), a), /reference 1 has a broken coordinate/],
     ['a published length without km', (a) => ((a.features[0].properties.published_length = { title: 'X' } as never), a), /broken published_length/],
+    ['a published length whose part is not a number', (a) => ((a.features[0].properties.published_length = { km: 10, title: 'X', from: [1, 2], to: [3, 4], part_km: 'long' } as never), a), /published_length has a broken part/],
     ['a published area without km2', (a) => ((a.features[0].properties.published_area = { title: 'X' } as never), a), /broken published_area/],
     ['an area that is not a number', (a) => ((a.features[0].properties.area_km2 = 'big' as never), a), /broken area_km2/],
   ])('rejects %s', (_name, edit, pattern) => {
