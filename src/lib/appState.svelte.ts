@@ -42,9 +42,12 @@ export class AppState {
   placing = $state(false);
   /** What the link got wrong (bad URL parameters and the like), worded in the reader's language when shown. */
   notices = $state<LinkNotice[]>([]);
-  /** Bumped when the map should move to show `focusIds`. */
-  focusRequest = $state(0);
-  focusIds: string[] = [];
+  /**
+   * Features the map should move to show: a one-shot request, taken (and so
+   * cleared) by whichever renderer draws the map at the time, never replayed
+   * when MapLibre takes over from the SVG map.
+   */
+  framing = $state.raw<readonly string[] | null>(null);
   private extra: [string, string][] = [];
 
   readonly visible = $derived.by(() => visibleFeatures(this.atlas, this.filters));
@@ -100,8 +103,15 @@ export class AppState {
 
   /** Ask the map to show these features. */
   focus(ids: string[]): void {
-    this.focusIds = ids.filter((id) => this.featuresById.has(id));
-    if (this.focusIds.length) this.focusRequest++;
+    const known = ids.filter((id) => this.featuresById.has(id));
+    if (known.length) this.framing = known;
+  }
+
+  /** The features of the pending framing request, which is cleared: only one renderer frames them. */
+  takeFraming(): AtlasFeature[] {
+    const ids = this.framing ?? [];
+    this.framing = null;
+    return ids.flatMap((id) => this.featuresById.get(id) ?? []);
   }
 
   openDocument(id: string | null): void {

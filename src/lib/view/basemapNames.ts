@@ -43,6 +43,9 @@ export interface BasemapNameLayers {
 }
 
 
+/** Places named from this zoom or lower are major cities (Chongqing, Wuhan…), found even under the atlas's symbols. */
+export const MAJOR_CITY_ZOOM = 5;
+
 const pick = (lang: 'en' | 'zh', en: string, zh: string | undefined) => (lang === 'zh' && zh ? zh : en);
 
 /** The longest run of a projected line that stays inside the frame (with a margin). */
@@ -87,13 +90,19 @@ function along(run: [number, number][], at: number, span: number): { x: number; 
 }
 
 /** Country, place and river names that fit, in that priority, after whatever `index` already holds. */
-export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: 'en' | 'zh', index: CollisionIndex, measure: LabelMeasure = estimateWidth): NameLabel[] {
+/**
+ * Which names: all of them; only the major cities (placed on screen before
+ * the atlas's line labels, which can move along their lines); or the rest.
+ */
+export type NamePhase = 'all' | 'major-places' | 'rest';
+
+export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: 'en' | 'zh', index: Pick<CollisionIndex, 'fits' | 'insert' | 'place'>, measure: LabelMeasure = estimateWidth, phase: NamePhase = 'all'): NameLabel[] {
   const project = projector(view);
   const out: NameLabel[] = [];
   const inFrame = (p: [number, number], m: number) => p[0] >= m && p[1] >= m && p[0] <= view.width - m && p[1] <= view.height - m;
 
   const minArea = countryLabelMinArea(view.zoom);
-  const countries = ((layers['country-labels']?.features ?? []) as FeatureCollection<Point, { name: string; name_zh?: string; area_km2: number }>['features'])
+  const countries = ((phase === 'major-places' ? [] : (layers['country-labels']?.features ?? [])) as FeatureCollection<Point, { name: string; name_zh?: string; area_km2: number }>['features'])
     .filter((c) => c.properties.area_km2 >= minArea)
     .sort((a, b) => b.properties.area_km2 - a.properties.area_km2);
   for (const c of countries) {
@@ -117,11 +126,14 @@ export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: '
     const width = measure(text, size, 400);
     const dot = { x0: p[0] - 3, y0: p[1] - 3, x1: p[0] + 3, y1: p[1] + 3 };
     const placeSource = { name: f.properties.name, name_zh: f.properties.name_zh, z: f.properties.z };
-    // Right of the dot, left of it, then (for a capital, which a reader looks for) above or below it.
+    /** A capital, or a city named from MAJOR_CITY_ZOOM: what a reader looks for to know where they are. */
+    const major = tier < 2 || f.properties.z <= MAJOR_CITY_ZOOM;
+    if ((phase === 'major-places' && !major) || (phase === 'rest' && major)) continue;
+    // Right of the dot, left of it, then (for a major city, which a reader looks for) above or below it.
     const spots = [
       { x: p[0] + 6, y: p[1] + size * 0.35, anchor: 'start' as const },
       { x: p[0] - 6, y: p[1] + size * 0.35, anchor: 'end' as const },
-      ...(tier < 2
+      ...(major
         ? [
             { x: p[0], y: p[1] - 6, anchor: 'middle' as const },
             { x: p[0], y: p[1] + 6 + size * 0.8, anchor: 'middle' as const },
@@ -135,19 +147,26 @@ export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: '
       out.push({ kind: 'place', text, x: q.x, y: q.y, anchor: q.anchor, size, tier, dot: p, source: placeSource });
       continue;
     }
-    // A capital under the atlas's own symbols: its name alone, just clear of them, so the reader still knows the city.
-    if (tier === 2 || index.fits(dot)) continue;
-    const clear = [
-      { x: p[0], y: p[1] - 16, anchor: 'middle' as const },
-      { x: p[0], y: p[1] + 16 + size * 0.8, anchor: 'middle' as const },
-      { x: p[0] + 18, y: p[1] - 12, anchor: 'start' as const },
-      { x: p[0] - 18, y: p[1] - 12, anchor: 'end' as const },
-    ];
+    // A major city crowded by the atlas's symbols or labels: its name a little further out, so the reader still
+    // knows the city; its dot too where that spot is free (under an atlas symbol, the symbol marks the spot).
+    if (!major) continue;
+    const dotFree = index.fits(dot);
+    // Round the covered spot, nearest first: above and below, then to the sides, further out each time.
+    const clear = [16, 28, 40].flatMap((r) => [
+      { x: p[0], y: p[1] - r, anchor: 'middle' as const },
+      { x: p[0], y: p[1] + r + size * 0.8, anchor: 'middle' as const },
+      { x: p[0] + r + 2, y: p[1] - r * 0.75, anchor: 'start' as const },
+      { x: p[0] - r - 2, y: p[1] - r * 0.75, anchor: 'end' as const },
+      { x: p[0] + r + 2, y: p[1] + r * 0.75 + size * 0.8, anchor: 'start' as const },
+      { x: p[0] - r - 2, y: p[1] + r * 0.75 + size * 0.8, anchor: 'end' as const },
+    ]);
     const alone = index.place(clear.map((q) => textBox(q.x, q.y, width, size, q.anchor)));
-    if (alone >= 0) out.push({ kind: 'place', text, x: clear[alone].x, y: clear[alone].y, anchor: clear[alone].anchor, size, tier, source: placeSource });
+    if (alone < 0) continue;
+    if (dotFree) index.insert(dot);
+    out.push({ kind: 'place', text, x: clear[alone].x, y: clear[alone].y, anchor: clear[alone].anchor, size, tier, dot: dotFree ? p : undefined, source: placeSource });
   }
 
-  if (view.zoom >= RIVER_LABEL_MIN_ZOOM) {
+  if (view.zoom >= RIVER_LABEL_MIN_ZOOM && phase !== 'major-places') {
     const rivers = (layers.rivers?.features ?? []) as FeatureCollection<MultiLineString, { label?: string; label_zh?: string }>['features'];
     for (const r of rivers) {
       if (!r.properties.label) continue;

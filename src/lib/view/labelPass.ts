@@ -14,6 +14,7 @@ import type { RenderProperties } from '../map/renderData.ts';
 import { placeAtlasLabels, takenIndex, type LabelMeasure, type PlacedLabels } from './atlasLabels.ts';
 import { basemapNames, type BasemapNameLayers, type NameLabel } from './basemapNames.ts';
 import type { FrameView } from './webMercator.ts';
+import type { Box } from './collision.ts';
 
 /** Above this many render pieces, each renderer places labels its own fast way. */
 export const LABEL_PASS_LIMIT = 1500;
@@ -39,20 +40,34 @@ export function labelPass(input: {
   // One subject per feature (a multi-leg route is several pieces), zones are not labelled.
   const byId = new Map<string, Feature<Geometry, RenderProperties>>();
   for (const p of input.pieces) if (!isZone(p.geometry) && !byId.has(p.properties.fid)) byId.set(p.properties.fid, p);
-  const atlas = placeAtlasLabels({
-    view,
-    subjects: [...byId.values()].map((p) => ({
-      id: p.properties.fid,
-      text: lang === 'zh' && p.properties.name_zh ? p.properties.name_zh : p.properties.name,
-      geometry: p.geometry as Point,
-      color: modeColor(p.properties.mode),
-      priority: p.properties.rank,
-    })),
-    selectedId: input.selectedId,
-    measure: input.measure,
-    pointColor: BASEMAP_COLORS.label,
-    pointLabels: pointLabelsShownAt(view.zoom, input.pointCount),
-    lineLabels: view.zoom >= LINE_LABEL_MIN_ZOOM,
-  });
-  return { atlas, names: basemapNames(input.names, view, lang, takenIndex(atlas, view), input.measure) };
+  const subjects = [...byId.values()].map((p) => ({
+    id: p.properties.fid,
+    text: lang === 'zh' && p.properties.name_zh ? p.properties.name_zh : p.properties.name,
+    geometry: p.geometry as Point,
+    color: modeColor(p.properties.mode),
+    priority: p.properties.rank,
+  }));
+  const common = { view, selectedId: input.selectedId, measure: input.measure, pointColor: BASEMAP_COLORS.label };
+  // 1. The atlas's symbols and point labels.
+  const points = placeAtlasLabels({ ...common, subjects, pointLabels: pointLabelsShownAt(view.zoom, input.pointCount), lineLabels: false });
+  // 2. The major cities, so a reader always knows where they are (a line's name can move along its line; a city cannot).
+  const index = takenIndex(points, view);
+  const cityBoxes: Box[] = [];
+  const recording = {
+    fits: (b: Box) => index.fits(b),
+    insert: (b: Box) => {
+      index.insert(b);
+      cityBoxes.push(b);
+    },
+    place(bs: readonly Box[]): number {
+      const i = bs.findIndex((b) => index.fits(b));
+      if (i >= 0) this.insert(bs[i]);
+      return i;
+    },
+  };
+  const cities = basemapNames(input.names, view, lang, recording, input.measure, 'major-places');
+  // 3. The atlas's line labels in the room left; 4. the other names.
+  const lines = placeAtlasLabels({ ...common, subjects: subjects.filter((s) => s.geometry.type !== 'Point'), pointLabels: false, lineLabels: view.zoom >= LINE_LABEL_MIN_ZOOM, reserved: [...points.taken, ...cityBoxes] });
+  const atlas: PlacedLabels = { labels: [...points.labels, ...lines.labels], keys: [], unlabelled: [...points.unlabelled, ...lines.unlabelled], taken: lines.taken };
+  return { atlas, names: [...cities, ...basemapNames(input.names, view, lang, takenIndex(atlas, view), input.measure, 'rest')] };
 }
