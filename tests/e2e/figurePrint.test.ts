@@ -181,7 +181,8 @@ describe('PDF figures: laid out in the PDF’s own font, every cited note printe
         }
         const all = pages.flat();
         // Labels on the first page carry note numbers; each is printed as a note somewhere in the PDF.
-        const printed = new Set(all.filter((i) => /^\[\d+\]$/.test(i.str.trim())).map((i) => Number(i.str.trim().slice(1, -1))));
+        // A note begins with its number (pdf.js may join the number and the note's first words into one item).
+        const printed = new Set(all.flatMap((i) => /^\[(\d+)\](\s|$)/.exec(i.str.trim())?.[1] ?? []).map(Number));
         const cited = [...new Set(pages[0].flatMap((i) => citedNumbers(i.str)))];
         for (const n of cited) expect(printed.has(n), `${file}: note [${n}] is cited but not printed`).toBe(true);
         // No two labels overprint on the figure page (each label's halo is a copy in the same place: one box per place).

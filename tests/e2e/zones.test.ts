@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bbox, booleanPointInPolygon, point } from '@turf/turf';
+import { bbox, booleanPointInPolygon, point, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { Position } from 'geojson';
 import type { AtlasFeature } from '../../src/lib/atlas/types.ts';
 import { formatKm2 } from '../../src/lib/format.ts';
@@ -188,5 +188,43 @@ describe('zones in the SVG map (no WebGL)', () => {
     await expect.poll(() => panel(w.page).getAttribute('data-feature-id')).toBe(zone!.id);
     await screenshot(w.page, 'zones-svg-fallback-click');
     expectClean(w);
+  });
+});
+
+describe('zones that inform (issue 19)', () => {
+  test('inside a zone larger than the view, the zone is its outline: no tint over what lies inside it', async () => {
+    // The largest zone, seen from the spot deepest inside it, at a zoom where the view stays inside it.
+    const zone = [...areas()].sort((a, b) => (b.properties.area_km2 ?? 0) - (a.properties.area_km2 ?? 0))[0];
+    const outline = polygonToLine(zone as never);
+    const edges = ('features' in outline ? outline.features : [outline]).map((l) => l as never);
+    const [w0, s0, e0, n0] = bbox(zone);
+    let deepest: { at: Position; km: number } = { at: [0, 0], km: 0 };
+    for (let i = 1; i < 30; i++)
+      for (let j = 1; j < 30; j++) {
+        const at: Position = [w0 + ((e0 - w0) * i) / 30, s0 + ((n0 - s0) * j) / 30];
+        if (!booleanPointInPolygon(point(at), zone as never)) continue;
+        const km = Math.min(...edges.map((l) => pointToLineDistance(point(at), l)));
+        if (km > deepest.km) deepest = { at, km };
+      }
+    // The view's corners (about 650 px from its centre at 1280×800 with the sidebar) stay inside the zone.
+    const zoom = Math.log2(metresPerPixel(deepest.at[1], 0) / ((deepest.km * 1000) / 700));
+    const w = await openPage(browser);
+    await gotoApp(w.page, `#map=${zoom.toFixed(2)}/${deepest.at[1].toFixed(4)}/${deepest.at[0].toFixed(4)}`);
+    const spot = { at: deepest.at };
+    const state = await w.page.evaluate((id) => {
+      const el = document.querySelector('[aria-label="Map of corridors"]') as HTMLElement & { atlasMap: import('maplibre-gl').Map };
+      return el.atlasMap.getFeatureState({ source: 'atlas', id });
+    }, zone.id);
+    expect(state.wide, `${zone.id} covers the view: drawn as its outline`).toBe(true);
+    // And zoomed out until the whole zone fits, it is a tinted area again.
+    await setHash(w.page, `#map=${zoomToSpan(zone, 400).toFixed(2)}/${spot.at[1].toFixed(4)}/${spot.at[0].toFixed(4)}`);
+    const after = await w.page.evaluate((id) => {
+      const el = document.querySelector('[aria-label="Map of corridors"]') as HTMLElement & { atlasMap: import('maplibre-gl').Map };
+      return el.atlasMap.getFeatureState({ source: 'atlas', id });
+    }, zone.id);
+    expect(after.wide).toBe(false);
+    await screenshot(w.page, 'zones-wide-outline');
+    expectClean(w);
+    await w.page.context().close();
   });
 });

@@ -228,7 +228,16 @@ export function placeAtlasLabels(o: LabelOptions): PlacedLabels {
       if (leader && !leaderClear(leader, own)) continue;
       take(box);
       labelBoxes.push(box);
-      if (leader) leaders.push(leader);
+      if (leader) {
+        leaders.push(leader);
+        // The leader's path, as small boxes: the basemap's names, placed after, keep off it too.
+        const steps = Math.ceil(Math.hypot(leader.x2 - leader.x1, leader.y2 - leader.y1) / 3);
+        for (let i = 1; i < steps; i++) {
+          const x = leader.x1 + ((leader.x2 - leader.x1) * i) / steps;
+          const y = leader.y1 + ((leader.y2 - leader.y1) * i) / steps;
+          taken.push({ x0: x - 1, y0: y - 1, x1: x + 1, y1: y + 1 });
+        }
+      }
       out.labels.push({ featureId, text, x: s.x, y: s.y, anchor: s.anchor, size, weight, fill, box, leader: leader ? { ...leader, stroke: leaderInk } : undefined });
       return true;
     }

@@ -5,7 +5,7 @@
  * reported as left off. Random clusters, seeded, so a failure repeats.
  */
 import { describe, expect, test } from 'vitest';
-import { keyLetter, LEADER_REACH, overprints, placeAtlasLabels, segmentHitsBox, type LabelSubject } from '../../../src/lib/view/atlasLabels.ts';
+import { keyLetter, LEADER_REACH, overprints, placeAtlasLabels, segmentHitsBox, takenIndex, type LabelSubject } from '../../../src/lib/view/atlasLabels.ts';
 import { unprojector } from '../../../src/lib/view/webMercator.ts';
 
 const view = { zoom: 6, lat: 30, lng: 112, width: 600, height: 400 };
@@ -84,6 +84,21 @@ describe('placeAtlasLabels', () => {
     const subjects = cluster(5, 300, 2);
     const none = placeAtlasLabels({ view, subjects, selectedId: null, measure, pointColor: '#000000', pointLabels: false, lineLabels: false });
     expect(none.labels).toEqual([]);
+  });
+
+  test('what comes after (the basemap’s names) keeps off the leaders too', () => {
+    let leadersSeen = 0;
+    for (let seed = 1; seed <= 5; seed++) {
+      const placed = placeAtlasLabels({ view, subjects: cluster(30, 140, seed), selectedId: null, measure, pointColor: '#000000', leaders: true, keys: true });
+      const index = takenIndex(placed, view);
+      for (const l of placed.labels.filter((x) => x.leader)) {
+        leadersSeen++;
+        const mx = (l.leader!.x1 + l.leader!.x2) / 2;
+        const my = (l.leader!.y1 + l.leader!.y2) / 2;
+        expect(index.fits({ x0: mx - 3, y0: my - 3, x1: mx + 3, y1: my + 3 }), `the middle of ${l.text}’s leader is taken`).toBe(false);
+      }
+    }
+    expect(leadersSeen).toBeGreaterThan(0);
   });
 
   test('key letters run A…Z, then AA, AB…', () => {
