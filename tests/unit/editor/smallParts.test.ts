@@ -49,6 +49,20 @@ describe('findPageChrome', () => {
     expect(found.map((c) => c.line)).toEqual([0, 2, 5, 6, 7, 8, 9]);
     expect(found.find((c) => c.line === 7)!.reason).toBe('editor or source credit');
   });
+  test.each([
+    ['(Xinhua) 09:30, March 03, 2026', 'dateline (agency and time)'],
+    ['（新华社）2026年3月3日', 'dateline (agency and time)'],
+    ['Xinhua, March 3, 2026', 'dateline (agency and time)'],
+    ["(People's Daily Online) 16:01, March 03, 2026", 'dateline (agency and time)'],
+    ['(Web editor: Zhang Wei, Li Na)', 'editor or source credit'],
+    ['（责任编辑：王丽）', 'editor or source credit'],
+  ])('offers the news-page line %s as %s', (line, reason) => {
+    expect(findPageChrome(`${line}\nThe first train left Pingxiang for Hanoi.`)).toEqual([{ line: 0, text: line, reason }]);
+  });
+  test('an article sentence that starts with an agency or a bracket is not offered', () => {
+    const text = ['Xinhua reported that the first train left on Monday.', '(The train carried 40 containers.)', 'Reuters: the line opened in 2021 after years of work.'].join('\n');
+    expect(findPageChrome(text)).toEqual([]);
+  });
   test('removeLines removes only the chosen lines, byte for byte', () => {
     expect(removeLines('a\nb\r\nc\n', [1])).toBe('a\nc\n');
     expect(removeLines(pasted, [])).toBe(pasted);
