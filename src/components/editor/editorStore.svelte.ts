@@ -36,6 +36,9 @@ export interface DocumentDraft {
 
 export type { FieldProblem };
 
+/** How much of the map's right edge the editor panel covers, in CSS pixels (its width, margin and shadow). */
+export const EDITOR_PANEL_COVERS = 370;
+
 export type EditorView = 'home' | 'document' | 'feature';
 
 export function emptyDocument(): DocumentDraft {

@@ -169,7 +169,7 @@ describe('otherCiters', async () => {
 });
 
 describe('feature drafts → edits', async () => {
-  const { existingFeatureDraft, newFeatureDraft, saveEdits, deleteEdits, fileForKind } = await import('../../../src/lib/editor/featureDraft.ts');
+  const { existingFeatureDraft, newFeatureDraft, saveEdits, deleteEdits, fileForKind, modeForKind } = await import('../../../src/lib/editor/featureDraft.ts');
   const files = [
     { path: 'data/features/ports.geojson', token: 't-ports', features: [{ type: 'Feature', id: 'p1', properties: { kind: 'port' } }] },
     { path: 'data/features/customs.geojson', token: 't-customs', features: [{ type: 'Feature', id: 'c1', properties: { kind: 'customs', name_zh: '' } }] },
@@ -186,6 +186,15 @@ describe('feature drafts → edits', async () => {
     expect(props.citations).toEqual([{ document: 'doc', quote: 'q' }]);
     expect('name_zh' in props).toBe(false);
     files[0].token = 't-ports';
+  });
+  test('a new feature takes the mode most features of its kind have; none for a kind nobody has', () => {
+    const withModes = [
+      { path: 'a.geojson', token: 'a', features: ['air', 'multimodal', 'multimodal'].map((mode, i) => ({ type: 'Feature', id: `c${i}`, properties: { kind: 'customs', mode } })) },
+      { path: 'b.geojson', token: 'b', features: [{ type: 'Feature', id: 'p', properties: { kind: 'port', mode: 'river' } }] },
+    ];
+    expect(modeForKind(withModes, 'customs')).toBe('multimodal');
+    expect(modeForKind(withModes, 'port')).toBe('river');
+    expect(modeForKind(withModes, 'zone')).toBeNull();
   });
   test('an existing feature replaces itself; moved to another file it is deleted from the old one', () => {
     const d = existingFeatureDraft(files, 'c1')!;
