@@ -144,6 +144,8 @@ describe('authoring with place suggestions', { timeout: STEP_MS }, () => {
     await screenshot(page, 'suggest-2-feature-placed-1440');
     await Promise.all([page.waitForEvent('load'), click(form.getByRole('button', { name: 'Save feature' }))]);
     await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
+    // Saved, the new feature is selected: its source panel shows it.
+    await expect.poll(() => page.locator('aside[aria-label="Source"]').textContent().catch(() => ''), POLL).toContain('Pingxiang cold-chain customs clearance');
     console.info(`[editorSuggestions] document + suggested feature: ${clicks} clicks, ${typed} characters typed (title and article pasted)`);
   });
 
