@@ -12,6 +12,7 @@ import { contentToken } from '../src/lib/editor/conflictToken.ts';
 import type { RecipesOnDisk } from '../src/lib/editor/featureDraft.ts';
 import { readFeatures, type RawFeature } from '../src/lib/editor/featureFileEdit.ts';
 import { placeIndexFrom } from '../src/lib/editor/places.ts';
+import { publishedPlacesFrom, type PublishedPlace } from '../src/lib/editor/placeGazetteer.ts';
 import { EDITOR_API, EDITOR_ROUTES, type EditorData, type SaveReply } from '../src/lib/editor/protocol.ts';
 import { planEditorSave } from '../src/lib/editor/save.ts';
 import { checkRequest, MAX_BODY_BYTES } from '../src/lib/editor/writeGuard.ts';
@@ -54,15 +55,18 @@ export interface EditorOptions {
 }
 
 /** The route recipes (data/derive/geometry.yaml) by feature id, and the file's version token. */
-function recipesData(root: string): RecipesOnDisk {
+function deriveData(root: string): { derive: RecipesOnDisk; published: PublishedPlace[] } {
   const text = dataTreeOnDisk(root).read(GEOMETRY_SPEC_PATH);
   let recipes: RecipesOnDisk['recipes'] = {};
+  let published: PublishedPlace[] = [];
   try {
-    recipes = text === null ? {} : Object.fromEntries(parseGeometrySpec(parseYaml(text)).spec.recipes);
+    const yaml = text === null ? null : parseYaml(text);
+    recipes = yaml === null ? {} : Object.fromEntries(parseGeometrySpec(yaml).spec.recipes);
+    published = publishedPlacesFrom(yaml);
   } catch {
     // Unreadable YAML: `npm run check` reports it; the editor shows no recipes.
   }
-  return { token: contentToken(text), recipes };
+  return { derive: { token: contentToken(text), recipes }, published };
 }
 
 /** Everything the editor needs from disk: raw features per file, documents, recipes, and each file's version token. */
@@ -78,7 +82,7 @@ function editorData(root: string): EditorData {
     return { path: f.path, token: contentToken(f.text), features };
   });
   const documents = input.documents.map((d) => ({ path: d.path, token: contentToken(d.text) }));
-  return { files, documents, derive: recipesData(root) };
+  return { files, documents, ...deriveData(root) };
 }
 
 /**

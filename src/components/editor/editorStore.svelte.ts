@@ -8,6 +8,7 @@ import { ABSENT } from '../../lib/editor/conflictToken.ts';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { EditorFile, FeatureDraft, RecipesOnDisk } from '../../lib/editor/featureDraft.ts';
 import type { Place } from '../../lib/editor/places.ts';
+import type { PublishedPlace } from '../../lib/editor/placeGazetteer.ts';
 import type { Edit } from '../../lib/editor/saveRequest.ts';
 import { editorUrl, type EditorData, type FieldProblem, type SaveReply, type SaveRequest } from '../../lib/editor/protocol.ts';
 
@@ -35,6 +36,9 @@ export interface DocumentDraft {
 
 export type { FieldProblem };
 
+/** How much of the map's right edge the editor panel covers, in CSS pixels (its width, margin and shadow). */
+export const EDITOR_PANEL_COVERS = 370;
+
 export type EditorView = 'home' | 'document' | 'feature';
 
 export function emptyDocument(): DocumentDraft {
@@ -56,6 +60,8 @@ export class EditorStore {
   files = $state<EditorFile[]>([]);
   documentPaths = $state<Map<string, string>>(new Map());
   places = $state.raw<Place[]>([]);
+  /** Stations and ports whose published position data/derive/geometry.yaml records. */
+  published = $state.raw<PublishedPlace[]>([]);
   /** The route recipes on disk (data/derive/geometry.yaml) and that file's version token. */
   recipes = $state.raw<RecipesOnDisk>({ token: ABSENT, recipes: {} });
   /** The river centrelines routes follow, loaded when a route is first asked for. */
@@ -95,6 +101,7 @@ export class EditorStore {
     const data = (await r.json()) as EditorData;
     this.files = data.files;
     this.recipes = data.derive;
+    this.published = data.published ?? [];
     this.documentPaths = new Map(data.documents.map((d) => [d.path, d.token]));
   }
 

@@ -78,6 +78,16 @@ export function fileForKind(files: EditorFile[], kind: string): string {
   return biggest ? fileName(biggest.path) : 'features.geojson';
 }
 
+/** The mode most features of this kind have (a customs office is not "river"); null when no feature has the kind. */
+export function modeForKind(files: EditorFile[], kind: string): string | null {
+  const counts = new Map<string, number>();
+  for (const f of files.flatMap((x) => x.features)) {
+    const p = f.properties as { kind?: string; mode?: string } | null;
+    if (p?.kind === kind && p.mode) counts.set(p.mode, (counts.get(p.mode) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
 /** An id proposed from a feature's name, unique among the atlas's feature ids. */
 export function proposeFeatureId(name: string, taken: Set<string>): string {
   const base = slugWords(name).slice(0, 6).join('-') || 'feature';

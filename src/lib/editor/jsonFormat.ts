@@ -15,6 +15,15 @@ export function formatCollection(features: unknown[]): string {
   return formatJson({ type: 'FeatureCollection', features }) + '\n';
 }
 
+/**
+ * A feature file's text in the atlas style, whatever layout it was written in
+ * (a hand edit, json.dump(indent=2), another tool): the same JSON, keys in
+ * the same order, only the whitespace changes. `npm run format:data` applies it.
+ */
+export function formatFeatureFile(text: string): string {
+  return formatJson(JSON.parse(text.replace(/^\uFEFF/, ''))) + '\n';
+}
+
 /** The order keys are written in when a feature gains a key it did not have. */
 export const FEATURE_KEY_ORDER = ['type', 'id', 'properties', 'geometry'];
 export const PROPERTY_KEY_ORDER = [

@@ -12,7 +12,12 @@ export interface ChromeLine {
   reason: string;
 }
 
+const AGENCY = String.raw`(?:xinhua|新华社|新华网|chinanews|中新社|中新网|people'?s daily( online)?|人民网|人民日报|china daily|中国日报|cgtn|ecns|global times|环球时报|reuters|ap|afp|央视网|央广网)`;
+
 const RULES: [RegExp, string][] = [
+  [new RegExp(String.raw`^[(（\[【]\s*${AGENCY}\s*[)）\]】]\s*[-—–,，]?\s*\d{1,2}[:：]\d{2}`, 'i'), 'dateline (agency and time)'],
+  [new RegExp(String.raw`^[(（\[【]?\s*${AGENCY}\s*[)）\]】]?\s*[-—–,，]?\s*(\d{4}[-/.年]|\d{1,2}[:：]\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)`, 'i'), 'dateline (agency and time)'],
+  [/^[(（]\s*(web editor|editor|edited by|责任编辑|责编|编辑|来源|source|photo|图)\s*[:：][^()（）]*[)）]\s*$/i, 'editor or source credit'],
   [/^(责任编辑|责编|编辑|审核|一审|二审|三审|校对|来源|作者|记者|通讯员)\s*[:：]/, 'editor or source credit'],
   [/^(editor|edited by|source|author|reporter|written by|translated by|reviewed by)\s*[:：]/i, 'editor or source credit'],
   [/\b(share|分享)(\s+(on|to))?\s*[:：]?\s*(facebook|twitter|x|weibo|wechat|微信|微博|linkedin|email)\b/i, 'share buttons'],

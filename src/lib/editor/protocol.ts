@@ -6,6 +6,7 @@
  */
 import type { EditorFile, RecipesOnDisk } from './featureDraft.ts';
 import type { Edit } from './saveRequest.ts';
+import type { PublishedPlace } from './placeGazetteer.ts';
 
 /** The editor's endpoints, under one prefix no page or asset uses. */
 export const EDITOR_API = '/__atlas-editor';
@@ -29,6 +30,8 @@ export interface EditorData {
   files: EditorFile[];
   documents: { path: string; token: string }[];
   derive: RecipesOnDisk;
+  /** The places of data/derive/geometry.yaml with the position a source publishes. */
+  published: PublishedPlace[];
 }
 
 export interface SaveRequest {

@@ -49,6 +49,20 @@ describe('findPageChrome', () => {
     expect(found.map((c) => c.line)).toEqual([0, 2, 5, 6, 7, 8, 9]);
     expect(found.find((c) => c.line === 7)!.reason).toBe('editor or source credit');
   });
+  test.each([
+    ['(Xinhua) 09:30, March 03, 2026', 'dateline (agency and time)'],
+    ['（新华社）2026年3月3日', 'dateline (agency and time)'],
+    ['Xinhua, March 3, 2026', 'dateline (agency and time)'],
+    ["(People's Daily Online) 16:01, March 03, 2026", 'dateline (agency and time)'],
+    ['(Web editor: Zhang Wei, Li Na)', 'editor or source credit'],
+    ['（责任编辑：王丽）', 'editor or source credit'],
+  ])('offers the news-page line %s as %s', (line, reason) => {
+    expect(findPageChrome(`${line}\nThe first train left Pingxiang for Hanoi.`)).toEqual([{ line: 0, text: line, reason }]);
+  });
+  test('an article sentence that starts with an agency or a bracket is not offered', () => {
+    const text = ['Xinhua reported that the first train left on Monday.', '(The train carried 40 containers.)', 'Reuters: the line opened in 2021 after years of work.'].join('\n');
+    expect(findPageChrome(text)).toEqual([]);
+  });
   test('removeLines removes only the chosen lines, byte for byte', () => {
     expect(removeLines('a\nb\r\nc\n', [1])).toBe('a\nc\n');
     expect(removeLines(pasted, [])).toBe(pasted);
@@ -155,7 +169,7 @@ describe('otherCiters', async () => {
 });
 
 describe('feature drafts → edits', async () => {
-  const { existingFeatureDraft, newFeatureDraft, saveEdits, deleteEdits, fileForKind } = await import('../../../src/lib/editor/featureDraft.ts');
+  const { existingFeatureDraft, newFeatureDraft, saveEdits, deleteEdits, fileForKind, modeForKind } = await import('../../../src/lib/editor/featureDraft.ts');
   const files = [
     { path: 'data/features/ports.geojson', token: 't-ports', features: [{ type: 'Feature', id: 'p1', properties: { kind: 'port' } }] },
     { path: 'data/features/customs.geojson', token: 't-customs', features: [{ type: 'Feature', id: 'c1', properties: { kind: 'customs', name_zh: '' } }] },
@@ -172,6 +186,15 @@ describe('feature drafts → edits', async () => {
     expect(props.citations).toEqual([{ document: 'doc', quote: 'q' }]);
     expect('name_zh' in props).toBe(false);
     files[0].token = 't-ports';
+  });
+  test('a new feature takes the mode most features of its kind have; none for a kind nobody has', () => {
+    const withModes = [
+      { path: 'a.geojson', token: 'a', features: ['air', 'multimodal', 'multimodal'].map((mode, i) => ({ type: 'Feature', id: `c${i}`, properties: { kind: 'customs', mode } })) },
+      { path: 'b.geojson', token: 'b', features: [{ type: 'Feature', id: 'p', properties: { kind: 'port', mode: 'river' } }] },
+    ];
+    expect(modeForKind(withModes, 'customs')).toBe('multimodal');
+    expect(modeForKind(withModes, 'port')).toBe('river');
+    expect(modeForKind(withModes, 'zone')).toBeNull();
   });
   test('an existing feature replaces itself; moved to another file it is deleted from the old one', () => {
     const d = existingFeatureDraft(files, 'c1')!;
