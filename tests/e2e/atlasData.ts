@@ -75,3 +75,10 @@ export function clearanceKm(at: Position): number {
 
 /** Empty ground: outside every zone and at least `clearKm` from every line and point. */
 export const isEmptyGround = (at: Position, clearKm: number) => zonesAt(at).length === 0 && clearanceKm(at) >= clearKm;
+
+/** The point feature with the most other points within about 150 km: where labels crowd (from the data, whatever it holds). */
+export function densestPoint(): [number, number] {
+  const pts = loadAtlas().features.filter((f) => f.geometry.type === 'Point').map((f) => (f.geometry as { coordinates: number[] }).coordinates as [number, number]);
+  const near = (p: [number, number]) => pts.filter((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < 1.5).length;
+  return pts.reduce((best, p) => (near(p) > near(best) ? p : best));
+}

@@ -9,11 +9,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Point } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pngSize } from '../../src/lib/export/pngText.ts';
-import { loadAtlas } from './atlasData.ts';
+import { densestPoint } from './atlasData.ts';
 import { gotoApp, launch, openPage, SCREENSHOT_DIR, type WatchedPage } from './harness.ts';
 
 let browser: Browser;
@@ -24,13 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The point with the most other points near it: where a figure's labels crowd. */
-function densest(): [number, number] {
-  const pts = loadAtlas().features.filter((f) => f.geometry.type === 'Point').map((f) => (f.geometry as Point).coordinates as [number, number]);
-  const near = (p: [number, number]) => pts.filter((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < 1.5).length;
-  return pts.reduce((best, p) => (near(p) > near(best) ? p : best));
-}
-const [LNG, LAT] = densest();
+const [LNG, LAT] = densestPoint();
 const VIEWS = [
   ['first-view', ''],
   ['regional', `#map=4.3/${LAT}/${LNG}`],

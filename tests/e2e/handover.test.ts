@@ -7,11 +7,10 @@
  * Views come from the data: the first view, and the densest cluster of the
  * atlas's points at a regional and a city zoom.
  */
-import type { Point } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { LABEL_LAYER } from '../../src/lib/map/style.ts';
-import { loadAtlas } from './atlasData.ts';
+import { densestPoint } from './atlasData.ts';
 import { baseURL, launch, openPage, screenshot, waitForIdle } from './harness.ts';
 
 let browser: Browser;
@@ -22,12 +21,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The point with the most other points within ~150 km: where labels crowd. */
-function densest(): [number, number] {
-  const pts = loadAtlas().features.filter((f) => f.geometry.type === 'Point').map((f) => (f.geometry as Point).coordinates as [number, number]);
-  const near = (p: [number, number]) => pts.filter((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < 1.5).length;
-  return pts.reduce((best, p) => (near(p) > near(best) ? p : best));
-}
 
 interface Label {
   text: string;
@@ -87,8 +80,8 @@ async function handover(hash: string, name: string) {
 
 for (const [name, hash] of [
   ['first-view', ''],
-  ['regional', (() => { const [lng, lat] = densest(); return `#map=5/${lat}/${lng}`; })()],
-  ['city', (() => { const [lng, lat] = densest(); return `#map=8/${lat}/${lng}`; })()],
+  ['regional', (() => { const [lng, lat] = densestPoint(); return `#map=5/${lat}/${lng}`; })()],
+  ['city', (() => { const [lng, lat] = densestPoint(); return `#map=8/${lat}/${lng}`; })()],
 ] as const) {
   test(`${name}: the labels before and after the handover are the same, in the same places, none cut at the edge`, async () => {
     const { w, before, after } = await handover(hash, name);

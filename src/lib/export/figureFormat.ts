@@ -7,6 +7,7 @@
  * inside it. Pure.
  */
 import type { AtlasFeature } from '../atlas/types.ts';
+import { segmentHitsBox } from '../view/collision.ts';
 import { fitView } from '../view/viewRules.ts';
 import { projector, unprojector, type FrameView } from '../view/webMercator.ts';
 
@@ -72,28 +73,7 @@ const rings = (f: AtlasFeature): number[][][] => {
 function segmentTouches(a: Xy, b: Xy | undefined, w: number, h: number): boolean {
   const inside = (p: Xy) => p[0] >= 0 && p[0] <= w && p[1] >= 0 && p[1] <= h;
   if (inside(a) || (b && inside(b))) return true;
-  if (!b) return false;
-  // Liang–Barsky clipping: does any part of the segment lie in the rectangle?
-  let t0 = 0;
-  let t1 = 1;
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  for (const [p, q] of [
-    [-dx, a[0]],
-    [dx, w - a[0]],
-    [-dy, a[1]],
-    [dy, h - a[1]],
-  ]) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) t0 = Math.max(t0, r);
-    else t1 = Math.min(t1, r);
-    if (t0 > t1) return false;
-  }
-  return true;
+  return !!b && segmentHitsBox({ x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, { x0: 0, y0: 0, x1: w, y1: h });
 }
 
 /**

@@ -12,7 +12,9 @@ import type { LineString, MultiLineString, Point, Position } from 'geojson';
 import { LINE_LABEL, POINT_LABEL, POINT_LABEL_GAP, SELECTED_LABEL_WEIGHT } from '../cartography/labels.ts';
 import { NEUTRAL_INK } from '../cartography/palette.ts';
 import { SYMBOL_HALF } from '../cartography/symbols.ts';
-import { CollisionIndex, overlaps, textBox, type Box } from './collision.ts';
+import { CollisionIndex, overlaps, segmentHitsBox, textBox, type Box, type Segment } from './collision.ts';
+
+export { segmentHitsBox };
 import { projector, type FrameView } from './webMercator.ts';
 
 export type LabelMeasure = (text: string, size: number, weight: number) => number;
@@ -152,7 +154,6 @@ export function lineLabelPoint(geometry: LineString | MultiLineString, view: Fra
   return best[0];
 }
 
-type Segment = { x1: number; y1: number; x2: number; y2: number };
 
 function segmentsCross(a: Segment, b: Segment): boolean {
   const d = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => (qx - px) * (ry - py) - (qy - py) * (rx - px);
@@ -161,30 +162,6 @@ function segmentsCross(a: Segment, b: Segment): boolean {
   const d3 = d(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1);
   const d4 = d(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2);
   return d1 * d2 < 0 && d3 * d4 < 0;
-}
-
-/** Whether a segment passes through a box (Liang–Barsky). */
-export function segmentHitsBox(s: Segment, b: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = s.x2 - s.x1;
-  const dy = s.y2 - s.y1;
-  for (const [p, q] of [
-    [-dx, s.x1 - b.x0],
-    [dx, b.x1 - s.x1],
-    [-dy, s.y1 - b.y0],
-    [dy, b.y1 - s.y1],
-  ]) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) t0 = Math.max(t0, r);
-    else t1 = Math.min(t1, r);
-    if (t0 > t1) return false;
-  }
-  return true;
 }
 
 /** The leader from a feature at (fx, fy) to the near edge of a label box: starts outside the symbol, ends at the box. */

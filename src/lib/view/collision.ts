@@ -76,3 +76,30 @@ export function textBox(x: number, y: number, width: number, size: number, ancho
   const x0 = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
   return { x0: x0 - pad, y0: y - size * 0.85 - pad, x1: x0 + width + pad, y1: y + size * 0.25 + pad };
 }
+
+export type Segment = { x1: number; y1: number; x2: number; y2: number };
+
+/** Whether a segment passes through a box (Liang–Barsky). */
+export function segmentHitsBox(s: Segment, b: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  for (const [p, q] of [
+    [-dx, s.x1 - b.x0],
+    [dx, b.x1 - s.x1],
+    [-dy, s.y1 - b.y0],
+    [dy, b.y1 - s.y1],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
