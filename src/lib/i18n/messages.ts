@@ -1,5 +1,5 @@
 /** UI text in English and Simplified Chinese. Data (names, quotes) is never translated here. */
-import type { FeatureKind, Mode } from '../atlas/types.ts';
+import type { FeatureKind, Mode, ZoneType } from '../atlas/types.ts';
 import type { CertaintyKey } from '../atlas/certainty.ts';
 import type { MapSummary } from '../export/figure.ts';
 import type { Region } from '../view/regionName.ts';
@@ -307,6 +307,11 @@ export const MESSAGES: Record<Lang, Messages> = { en, zh };
 export const MODE_NAMES: Record<Lang, Record<Mode, string>> = {
   en: { rail: 'Rail', river: 'River', sea: 'Sea', air: 'Air', road: 'Road', multimodal: 'Land–sea (multimodal)', administrative: 'Customs cooperation' },
   zh: { rail: '铁路', river: '内河', sea: '海运', air: '航空', road: '公路', multimodal: '陆海联运', administrative: '海关合作' },
+};
+
+export const ZONE_TYPE_NAMES: Record<Lang, Record<ZoneType, string>> = {
+  en: { 'development-strategy': 'Development strategy', 'pilot-free-trade-zone': 'Pilot free trade zone', 'economic-circle': 'Economic circle', 'cooperation-zone': 'Cooperation zone' },
+  zh: { 'development-strategy': '发展战略', 'pilot-free-trade-zone': '自由贸易试验区', 'economic-circle': '经济圈', 'cooperation-zone': '合作区' },
 };
 
 export const KIND_NAMES: Record<Lang, Record<FeatureKind, string>> = {

@@ -37,6 +37,7 @@ export function shownGeoJSON(shown: readonly ShownFeature[], pageHref: string): 
           ...(p.name_zh ? { name_zh: p.name_zh } : {}),
           kind: p.kind,
           mode: p.mode,
+          ...(p.zone_type ? { zone_type: p.zone_type } : {}),
           ...(p.legs ? { legs: p.legs } : {}),
           certainty: p.geometry_basis,
           ...(p.length_km !== undefined ? { drawn_length_km: p.length_km } : {}),
