@@ -147,7 +147,14 @@ export function filtersFromParams(params: ReadonlyMap<string, string>, documentI
     const wrong = [from, to].find((d) => d && (!DAY.test(d) || 'error' in checkDate(d)));
     if (wrong !== undefined)
       notices.push(DAY.test(wrong) ? { kind: 'impossibleDate', value: wrong } : { kind: 'badDateRange' });
-    else range = { from: from ? dateSpan(from).from : '0000-01-01', to: to ? dateSpan(to).to : '9999-12-31' };
+    else {
+      range = { from: from ? dateSpan(from).from : '0000-01-01', to: to ? dateSpan(to).to : '9999-12-31' };
+      // Backwards (from after to) it would show nothing, silently: read it the right way round, and say so.
+      if (range.from > range.to) {
+        notices.push({ kind: 'invertedDateRange', from: from!, to: to! });
+        range = { from: dateSpan(to!).from, to: dateSpan(from!).to };
+      }
+    }
   }
   return {
     filters: { modes: list<Mode>('modes', MODES), kinds: list<FeatureKind>('kinds', FEATURE_KINDS), documents: list('docs', documentIds), range },
