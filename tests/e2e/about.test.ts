@@ -18,7 +18,7 @@ test('About: terms, every document as a source, licence, version, and a citation
   const w = await openPage(browser);
   await w.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL()).origin });
   await gotoApp(w.page, `#map=6/30.5/114&feature=${f.id}`);
-  await w.page.getByRole('button', { name: 'About' }).click();
+  await w.page.getByRole('button', { name: 'About', exact: true }).click();
   const dialog = w.page.getByRole('dialog', { name: 'About Corridor Atlas' });
   await dialog.waitFor();
   await screenshot(w.page, 'about-panel');
@@ -49,7 +49,7 @@ test('About: terms, every document as a source, licence, version, and a citation
 test('on a phone the header still fits with the About button', async () => {
   const w = await openPage(browser, { width: 390, height: 844 });
   await gotoApp(w.page, '#map=5/30/110');
-  await w.page.getByRole('button', { name: 'About' }).waitFor();
+  await w.page.getByRole('button', { name: 'About', exact: true }).waitFor();
   const overflow = await w.page.evaluate(() => {
     const bar = document.querySelector('header.bar')!;
     return [...bar.children].filter((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5).map((c) => c.outerHTML.slice(0, 60));

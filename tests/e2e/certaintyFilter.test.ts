@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MESSAGES } from '../../src/lib/i18n/messages.ts';
 import { loadAtlas } from './atlasData.ts';
-import { gotoApp, launch, openPage } from './harness.ts';
+import { gotoApp, launch, openPage, screenshot } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,6 +29,7 @@ test('switching a certainty off hides its features and is kept in the URL across
   expect(await w.page.evaluate(() => location.hash)).not.toContain(basis);
   const count = MESSAGES.en.showingCount(total - n, total);
   await expect.poll(() => w.page.getByText(count, { exact: true }).count()).toBeGreaterThan(0);
+  await screenshot(w.page, 'legend-certainty-filter');
   await w.page.reload();
   await w.page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]');
   expect(await w.page.locator(`.legend button[data-certainty="${basis}"]`).first().getAttribute('aria-pressed')).toBe('false');
