@@ -1,6 +1,7 @@
 import './scripts/node20-polyfills.ts';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { atlasPlugin } from './scripts/atlas-plugin.ts';
 import { cspPlugin, singleFileCspPlugin } from './scripts/csp-plugin.ts';
@@ -9,7 +10,12 @@ import { editorPlugin } from './scripts/editor-plugin.ts';
 /** `vite build --mode single` (npm run build:single) writes one self-contained dist-single/index.html. */
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
+  const version = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const buildDate = (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
   return {
+    // Shown in the About panel.
+    define: { __APP_VERSION__: JSON.stringify(version), __BUILD_DATE__: JSON.stringify(buildDate) },
     // Relative asset URLs: the built site works from any folder of any static host.
     base: './',
     // The single file carries its own policy, naming each inline script by its hash once viteSingleFile has inlined them (so it comes after).

@@ -21,3 +21,7 @@ declare module 'virtual:atlas-editor' {
   const editor: import('svelte').Component<{ app: import('./lib/appState.svelte.ts').AppState }> | null;
   export default editor;
 }
+/** package.json's version, defined at build time. */
+declare const __APP_VERSION__: string;
+/** The build's day (ISO), defined at build time; SOURCE_DATE_EPOCH makes it reproducible. */
+declare const __BUILD_DATE__: string;

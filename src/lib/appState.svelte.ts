@@ -22,7 +22,7 @@ export interface PickCandidates {
   lngLat?: [number, number];
 }
 
-const FILTER_KEYS = new Set(['modes', 'kinds', 'docs', 'from', 'to']);
+const FILTER_KEYS = new Set(['modes', 'kinds', 'certainty', 'docs', 'from', 'to']);
 
 export class AppState {
   readonly atlas: Atlas;

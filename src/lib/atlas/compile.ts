@@ -27,11 +27,13 @@ import { findSwappedPoints } from './swappedPositions.ts';
 import {
   FEATURE_KINDS,
   MODES,
+  ZONE_TYPES,
   type Atlas,
   type AtlasDocument,
   type AtlasFeature,
   type Citation,
   type Mode,
+  type ZoneType,
 } from './types.ts';
 
 export interface SourceFile {
@@ -185,6 +187,12 @@ function compileFeatureFile(
       e(p.kind === undefined ? 'feature has no "kind"' : `unknown kind ${JSON.stringify(p.kind)}`, `use one of: ${FEATURE_KINDS.join(', ')}`, ['properties', 'kind']);
     if (!MODES.includes(p.mode as never))
       e(p.mode === undefined ? 'feature has no "mode"' : `unknown mode ${JSON.stringify(p.mode)}`, `use one of: ${MODES.join(', ')}`, ['properties', 'mode']);
+    if (p.zone_type !== undefined && (p.kind !== 'zone' || !ZONE_TYPES.includes(p.zone_type as never)))
+      e(
+        p.kind !== 'zone' ? '"zone_type" is for zones only' : `unknown zone_type ${JSON.stringify(p.zone_type)}`,
+        p.kind !== 'zone' ? 'remove "zone_type", or make the feature a zone' : `use one of: ${ZONE_TYPES.join(', ')}`,
+        ['properties', 'zone_type'],
+      );
     const certainty: CertaintyIssue[] = [];
     const report = () => certainty.splice(0).forEach((i) => e(i.message, i.hint, i.path));
     checkGeometryBasis(p.geometry_basis, certainty);
@@ -257,8 +265,9 @@ function compileFeatureFile(
     report();
     if (problems.length > before || !geometry || typeof f.id !== 'string') return;
     coordinatesAt.set(f.id, { file: file.path, id: f.id, ...where(['geometry', 'coordinates']) });
+    // A cooperation link joins two offices; it is not a route, so it has no length to read.
     const lengthKm =
-      geometry.type === 'LineString' || geometry.type === 'MultiLineString'
+      p.kind !== 'cooperation-link' && (geometry.type === 'LineString' || geometry.type === 'MultiLineString')
         ? Math.round(turfLength({ type: 'Feature', geometry, properties: {} }, { units: 'kilometers' }))
         : undefined;
     const areaKm2 = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' ? Math.round(turfArea({ type: 'Feature', geometry, properties: {} }) / 1e6) : undefined;
@@ -271,6 +280,7 @@ function compileFeatureFile(
         name_zh: str(p.name_zh),
         kind: p.kind as AtlasFeature['properties']['kind'],
         mode: p.mode as Mode,
+        ...(p.kind === 'zone' && ZONE_TYPES.includes(p.zone_type as never) ? { zone_type: p.zone_type as ZoneType } : {}),
         description: String(p.description),
         ...(str(p.description_zh) ? { description_zh: str(p.description_zh) } : {}),
         geometry_basis: p.geometry_basis as AtlasFeature['properties']['geometry_basis'],

@@ -1,11 +1,11 @@
 /**
  * What the reader has chosen to see: modes, kinds, documents and a date range.
  * Pure: decides which features are visible and (de)serialises the choice for
- * the URL (`modes=`, `kinds=`, `docs=`, `from=`, `to=`).
+ * the URL (`modes=`, `kinds=`, `certainty=`, `docs=`, `from=`, `to=`).
  */
 import { checkDate } from './dates.ts';
 import type { LinkNotice } from './linkNotice.ts';
-import { FEATURE_KINDS, MODES, type Atlas, type AtlasDocument, type AtlasFeature, type FeatureKind, type Mode } from './types.ts';
+import { FEATURE_KINDS, GEOMETRY_BASES, MODES, type Atlas, type AtlasDocument, type AtlasFeature, type FeatureKind, type GeometryBasis, type Mode } from './types.ts';
 
 export interface DateRange {
   /** Inclusive ISO day, e.g. "2019-01-01". */
@@ -19,6 +19,8 @@ export interface Filters {
   modes: ReadonlySet<Mode> | null;
   /** Kinds shown; null = all. */
   kinds: ReadonlySet<FeatureKind> | null;
+  /** How sure a feature's geometry must be to be shown (the legend's "How sure" entries); null or absent = any. */
+  certainty?: ReadonlySet<GeometryBasis> | null;
   /** Only features citing one of these documents; null = any. */
   documents: ReadonlySet<string> | null;
   /** Only features cited by a document dated in this range; null = any date. */
@@ -28,7 +30,7 @@ export interface Filters {
 export const NO_FILTERS: Filters = { modes: null, kinds: null, documents: null, range: null };
 
 export function isFiltering(f: Filters): boolean {
-  return f.modes !== null || f.kinds !== null || f.documents !== null || f.range !== null;
+  return f.modes !== null || f.kinds !== null || (f.certainty ?? null) !== null || f.documents !== null || f.range !== null;
 }
 
 /** The first and last day a date of any precision can mean ("2016" → 2016-01-01 … 2016-12-31). */
@@ -86,9 +88,10 @@ export function drawnPart(f: AtlasFeature, filters: Filters): AtlasFeature {
 }
 
 export function featureVisible(f: AtlasFeature, filters: Filters, documentsById: ReadonlyMap<string, AtlasDocument>): boolean {
-  const { kinds, documents, range } = filters;
+  const { kinds, certainty, documents, range } = filters;
   if (isLineFeature(f) && !featureModes(f).some((m) => modeShown(m, filters))) return false;
   if (kinds && !kinds.has(f.properties.kind)) return false;
+  if (certainty && !certainty.has(f.properties.geometry_basis)) return false;
   if (documents || range) {
     return f.properties.citations.some((c) => {
       if (documents && !documents.has(c.document)) return false;
@@ -140,6 +143,7 @@ export function filtersFromParams(params: ReadonlyMap<string, string>, documentI
     if (bad.length) notices.push({ kind: 'unknownValues', key, values: bad });
     return ok.size ? ok : null;
   };
+  const certainty = list<GeometryBasis>('certainty', GEOMETRY_BASES);
   const from = params.get('from');
   const to = params.get('to');
   let range: DateRange | null = null;
@@ -147,10 +151,23 @@ export function filtersFromParams(params: ReadonlyMap<string, string>, documentI
     const wrong = [from, to].find((d) => d && (!DAY.test(d) || 'error' in checkDate(d)));
     if (wrong !== undefined)
       notices.push(DAY.test(wrong) ? { kind: 'impossibleDate', value: wrong } : { kind: 'badDateRange' });
-    else range = { from: from ? dateSpan(from).from : '0000-01-01', to: to ? dateSpan(to).to : '9999-12-31' };
+    else {
+      range = { from: from ? dateSpan(from).from : '0000-01-01', to: to ? dateSpan(to).to : '9999-12-31' };
+      // Backwards (from after to) it would show nothing, silently: read it the right way round, and say so.
+      if (range.from > range.to) {
+        notices.push({ kind: 'invertedDateRange', from: from!, to: to! });
+        range = { from: dateSpan(to!).from, to: dateSpan(from!).to };
+      }
+    }
   }
   return {
-    filters: { modes: list<Mode>('modes', MODES), kinds: list<FeatureKind>('kinds', FEATURE_KINDS), documents: list('docs', documentIds), range },
+    filters: {
+      modes: list<Mode>('modes', MODES),
+      kinds: list<FeatureKind>('kinds', FEATURE_KINDS),
+      ...(certainty ? { certainty } : {}),
+      documents: list('docs', documentIds),
+      range,
+    },
     notices,
   };
 }
@@ -161,6 +178,7 @@ export function filtersToParams(f: Filters): [string, string][] {
   const sorted = (s: ReadonlySet<string>) => [...s].sort().join(',');
   if (f.modes) out.push(['modes', sorted(f.modes)]);
   if (f.kinds) out.push(['kinds', sorted(f.kinds)]);
+  if (f.certainty) out.push(['certainty', sorted(f.certainty)]);
   if (f.documents) out.push(['docs', sorted(f.documents)]);
   if (f.range) {
     if (f.range.from !== '0000-01-01') out.push(['from', f.range.from]);

@@ -15,6 +15,8 @@ export type LinkNotice =
   | { kind: 'impossibleDate'; value: string }
   /** A date of the range that is not YYYY, YYYY-MM or YYYY-MM-DD. */
   | { kind: 'badDateRange' }
+  /** `from` after `to`: the range was read the other way round. */
+  | { kind: 'invertedDateRange'; from: string; to: string }
   | { kind: 'unknownFeature'; id: string }
   | { kind: 'unknownDocument'; id: string }
   | { kind: 'unknownLanguage'; value: string }

@@ -10,7 +10,7 @@
 import { selectorMatches } from './anchor.ts';
 import { checkDate } from './dates.ts';
 import { countPositions, fmt, LIMITS, POSITION_DEPTH } from './limits.ts';
-import { CITATION_SUPPORTS, FEATURE_KINDS, GEOMETRY_BASES, MODES, type Atlas } from './types.ts';
+import { CITATION_SUPPORTS, FEATURE_KINDS, GEOMETRY_BASES, MODES, ZONE_TYPES, type Atlas } from './types.ts';
 import { isWebUrl } from './webUrl.ts';
 
 /** At most this many problems are listed; a broken file would otherwise list thousands. */
@@ -115,6 +115,7 @@ export function checkAtlas(value: unknown): string[] {
     }
     if (!FEATURE_KINDS.includes(p.kind as never)) add(`${who} has unknown kind ${JSON.stringify(p.kind)}`);
     if (!MODES.includes(p.mode as never)) add(`${who} has unknown mode ${JSON.stringify(p.mode)}`);
+    if (p.zone_type !== undefined && !ZONE_TYPES.includes(p.zone_type as never)) add(`${who} has unknown zone_type ${JSON.stringify(p.zone_type)}`);
     if (!GEOMETRY_BASES.includes(p.geometry_basis as never)) add(`${who} has unknown geometry_basis ${JSON.stringify(p.geometry_basis)}`);
     if (!Array.isArray(p.references)) add(`${who} has no references list`);
     else

@@ -4,9 +4,11 @@
  * spaces between words, so CJK runs are indexed as overlapping character
  * pairs: "怀化" finds "怀化国际陆港" and so does "陆港". The Chinese names of
  * places that a feature or passage names in English (from the gazetteer) are
- * indexed with it: "老挝" finds the China–Laos railway.
+ * indexed with it: "老挝" finds the China–Laos railway. Accents and
+ * diacritics are ignored on both sides: "Lodz" finds Łódź.
  */
 import MiniSearch from 'minisearch';
+import { foldAccents, indexOfFolded } from './foldAccents.ts';
 import { chinesePlaceNames } from './gazetteer.ts';
 import { paragraphAt } from './paragraphs.ts';
 import type { Atlas } from './types.ts';
@@ -15,6 +17,8 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
+  // Composed first: a decomposed accent would otherwise split its word in two.
+  text = text.normalize('NFC');
   for (const run of text.match(CJK) ?? []) {
     if (run.length === 1) tokens.push(run);
     for (let i = 0; i + 1 < run.length; i++) tokens.push(run.slice(i, i + 2));
@@ -68,7 +72,7 @@ export function buildSearch(atlas: Atlas): AtlasSearch {
     fields: ['name', 'name_zh', 'places_zh', 'text', 'text_zh'],
     storeFields: ['type', 'name', 'name_zh', 'text', 'ref', 'start'],
     tokenize,
-    processTerm: (t) => t.toLowerCase(),
+    processTerm: foldAccents,
     searchOptions: { boost: { name: 4, name_zh: 4, places_zh: 3 }, prefix: true, fuzzy: (term) => (term.length > 4 ? 0.15 : 0), combineWith: 'AND' },
   });
   index.addAll(entries);
@@ -84,7 +88,7 @@ export function buildSearch(atlas: Atlas): AtlasSearch {
         const doc = docsById.get(r.ref as string)!;
         const para = paragraphAt(doc.paragraphs, r.start as number)!;
         const text = doc.body.slice(para.start, para.end);
-        const first = r.terms.map((t) => text.toLowerCase().indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+        const first = r.terms.map((t) => indexOfFolded(text, t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
         const from = Math.max(0, first - 40);
         const snippet = (from > 0 ? '…' : '') + text.slice(from, from + 140).replace(/\s+/g, ' ') + (from + 140 < text.length ? '…' : '');
         return { type: 'passage', id: r.id as string, documentId: doc.id, start: para.start, label: doc.title, detail: snippet, score: r.score };

@@ -18,6 +18,10 @@ export const FEATURE_KINDS = [
 ] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
 
+/** What a zone is: named in the panel and the figure legend instead of its mode. */
+export const ZONE_TYPES = ['development-strategy', 'pilot-free-trade-zone', 'economic-circle', 'cooperation-zone'] as const;
+export type ZoneType = (typeof ZONE_TYPES)[number];
+
 export const MODES = ['rail', 'river', 'sea', 'air', 'road', 'multimodal', 'administrative'] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -95,6 +99,8 @@ export interface FeatureProperties {
   name_zh?: string;
   kind: FeatureKind;
   mode: Mode;
+  /** For a zone: what it is. */
+  zone_type?: ZoneType;
   description: string;
   /** Our Chinese translation of `description`. */
   description_zh?: string;

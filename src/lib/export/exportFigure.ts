@@ -56,10 +56,15 @@ export function defaultFigureText(app: AppState, screen: FrameView, aspect: Figu
   return { title, caption: `${t.figureView(regionOf(view, names, app.lang), drawn.length)} · ${new Date().toISOString().slice(0, 10)}` };
 }
 
-/** Alt text for a map of `shown` features around a view's centre (the figure, or an embed of the current view). */
-export function mapAltText(app: AppState, shown: readonly AtlasFeature[], view: FrameView): string {
+/**
+ * Alt text for the reader's view as it is (`screen`): the figure and the
+ * embed snippet both describe this one state, so their alt texts agree
+ * (the figure's margins, the embed's size, do not change what is described).
+ */
+export function viewAltText(app: AppState, screen: FrameView): string {
+  const shown = featuresInFrame(app.visible, screen);
   const selected = app.selected && shown.some((f) => f.id === app.selectedId) ? app.selected : null;
-  return app.t.mapAlt(summarizeMap(shown, selected, app.documentsById, (f) => app.nameOf(f), formatCentre(view.lat, view.lng)), app.kindNames);
+  return app.t.mapAlt(summarizeMap(shown, selected, app.documentsById, (f) => app.nameOf(f), formatCentre(screen.lat, screen.lng)), app.kindNames);
 }
 
 /**
@@ -98,7 +103,7 @@ export function prepareFigure(app: AppState, screen: FrameView, options: FigureO
     const mapView = { ...view, width: layout.map.width, height: layout.map.height };
     const placed = mapLabels({ view: mapView, features: drawn, selectedId: selected?.id ?? null, labels: content.labels, scale: figureScaleBar(mapView), measure: labelMeasure });
     const placedKeys: LegendItem[] = placed.keys.map((k) => ({ kind: 'key', key: k.key, label: k.text }));
-    figure = { aspect: options.aspect, content: { ...content, input: { ...content.input, legend: [...content.input.legend, ...keys] } }, layout, view: mapView, drawn, selectedId: selected?.id ?? null, laneFeatures: app.visible, lang: app.lang, alt: mapAltText(app, drawn, view), placed };
+    figure = { aspect: options.aspect, content: { ...content, input: { ...content.input, legend: [...content.input.legend, ...keys] } }, layout, view: mapView, drawn, selectedId: selected?.id ?? null, laneFeatures: app.visible, lang: app.lang, alt: viewAltText(app, screen), placed };
     const settled = layout.map.width === frame.width && layout.map.height === frame.height && JSON.stringify(placedKeys) === JSON.stringify(keys);
     if (settled) break;
     frame = { width: layout.map.width, height: layout.map.height };

@@ -30,10 +30,11 @@ export function legendItems(features: readonly AtlasFeature[], names: LegendName
   for (const k of POINT_KINDS) {
     if (features.some((f) => f.geometry.type === 'Point' && f.properties.kind === k)) items.push({ kind: 'symbol', pointKind: k, label: names.kinds[k] });
   }
+  // A zone is not carried by a mode: "Zone", with its colour's mode only to tell apart zones drawn in different colours.
   const zones = features.filter((f) => f.geometry.type.includes('Polygon'));
-  for (const mode of [...new Set(zones.map((f) => f.properties.mode))]) {
-    items.push({ kind: 'zone', color: MODE_COLORS[mode], label: `${names.kinds.zone} (${names.modes[mode]})` });
-  }
+  const zoneModes = [...new Set(zones.map((f) => f.properties.mode))];
+  for (const mode of zoneModes)
+    items.push({ kind: 'zone', color: MODE_COLORS[mode], label: zoneModes.length > 1 ? `${names.kinds.zone} (${names.modes[mode]})` : names.kinds.zone });
   // How sure the drawn features are, in plain words: one row per basis shown.
   const bases = new Set(features.map((f) => f.properties.geometry_basis));
   for (const basis of ['surveyed', 'approximate', 'schematic'] as const) if (bases.has(basis)) items.push({ kind: basis, label: names[basis] });

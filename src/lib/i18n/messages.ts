@@ -1,5 +1,5 @@
 /** UI text in English and Simplified Chinese. Data (names, quotes) is never translated here. */
-import type { FeatureKind, Mode } from '../atlas/types.ts';
+import type { FeatureKind, Mode, ZoneType } from '../atlas/types.ts';
 import type { CertaintyKey } from '../atlas/certainty.ts';
 import type { MapSummary } from '../export/figure.ts';
 import type { Region } from '../view/regionName.ts';
@@ -97,6 +97,13 @@ const en = {
   embedCode: 'Embed in a web page',
   embedSize: 'Size',
   embedPreview: 'Preview',
+  dataHeading: 'Download the data shown',
+  dataHint: 'The features on the map now (every filter applied) with the passages that support them.',
+  dataCount: (features: number, citations: number) => `${plural(features, 'feature')}, ${plural(citations, 'citation')}`,
+  dataGeojson: 'GeoJSON (features)',
+  dataCsv: 'CSV (one row per citation)',
+  dataAnnotations: 'Web Annotations (citations)',
+  dataAnnotationsLabel: 'Corridor Atlas: passages that support the features shown',
   figure: 'Download a figure',
   figureHint: 'The current view with its legend, scale, attribution and numbered sources for what it shows (or for the selected feature).',
   hostOrigin: 'Host origin for the iframe API (optional)',
@@ -237,6 +244,13 @@ const zh: Messages = {
   embedCode: '嵌入网页',
   embedSize: '尺寸',
   embedPreview: '预览',
+  dataHeading: '下载所示数据',
+  dataHint: '地图上当前显示的要素（已应用全部筛选）及支持它们的段落。',
+  dataCount: (features: number, citations: number) => `${features} 个要素，${citations} 条出处`,
+  dataGeojson: 'GeoJSON（要素）',
+  dataCsv: 'CSV（每条出处一行）',
+  dataAnnotations: 'Web Annotations（出处）',
+  dataAnnotationsLabel: '通道地图集：支持所示要素的段落',
   figure: '下载图片',
   figureHint: '当前视图，附图例、比例尺、署名，以及所示要素（或所选要素）的编号出处。',
   hostOrigin: 'iframe API 的宿主页面来源（可选）',
@@ -293,6 +307,11 @@ export const MESSAGES: Record<Lang, Messages> = { en, zh };
 export const MODE_NAMES: Record<Lang, Record<Mode, string>> = {
   en: { rail: 'Rail', river: 'River', sea: 'Sea', air: 'Air', road: 'Road', multimodal: 'Land–sea (multimodal)', administrative: 'Customs cooperation' },
   zh: { rail: '铁路', river: '内河', sea: '海运', air: '航空', road: '公路', multimodal: '陆海联运', administrative: '海关合作' },
+};
+
+export const ZONE_TYPE_NAMES: Record<Lang, Record<ZoneType, string>> = {
+  en: { 'development-strategy': 'Development strategy', 'pilot-free-trade-zone': 'Pilot free trade zone', 'economic-circle': 'Economic circle', 'cooperation-zone': 'Cooperation zone' },
+  zh: { 'development-strategy': '发展战略', 'pilot-free-trade-zone': '自由贸易试验区', 'economic-circle': '经济圈', 'cooperation-zone': '合作区' },
 };
 
 export const KIND_NAMES: Record<Lang, Record<FeatureKind, string>> = {

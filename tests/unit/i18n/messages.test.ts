@@ -49,6 +49,7 @@ describe('notices about a link', () => {
     unknownValues: { kind: 'unknownValues', key: 'modes', values: ['bus'] },
     impossibleDate: { kind: 'impossibleDate', value: '2022-13-45' },
     badDateRange: { kind: 'badDateRange' },
+    invertedDateRange: { kind: 'invertedDateRange', from: '2023-01-01', to: '2019' },
     unknownFeature: { kind: 'unknownFeature', id: 'no-such-feature' },
     unknownDocument: { kind: 'unknownDocument', id: 'no-such-doc' },
     unknownLanguage: { kind: 'unknownLanguage', value: 'fr' },

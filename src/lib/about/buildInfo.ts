@@ -1,0 +1,3 @@
+/** The version and build day, written in by Vite at build time (vite.config.ts `define`). */
+export const APP_VERSION: string = __APP_VERSION__;
+export const BUILD_DATE: string = __BUILD_DATE__;
