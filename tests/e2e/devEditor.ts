@@ -79,6 +79,8 @@ export function snapshot(dir: string): Map<string, string> {
 /** A screenshot for a person to look at; software WebGL on a busy machine can take long to capture. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Headless Chromium captures only the page in front.
+  await page.bringToFront();
   await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), timeout: 120_000 });
 }
 

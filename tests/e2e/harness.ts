@@ -73,6 +73,8 @@ export async function waitForIdle(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  // Headless Chromium captures only the page in front: a test's page may sit behind an earlier test's still-open one.
+  await page.bringToFront();
   await page.screenshot({ path });
   return path;
 }
