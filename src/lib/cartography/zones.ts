@@ -5,6 +5,8 @@
  * hovered or selected): tinting the whole view would say nothing and dull
  * everything inside it.
  */
+import type { Geometry } from 'geojson';
+
 export const ZONE_STYLE = { fillOpacity: 0.08, hoverFillOpacity: 0.16, selectedFillOpacity: 0.22, outlineWidth: 1, selectedOutlineWidth: 2, outlineOpacity: 0.8 } as const;
 
 /** Fill opacities of a zone that covers most of the view. */
@@ -49,3 +51,10 @@ export function zoneViewShare(rings: readonly (readonly Xy[])[], width: number, 
 }
 
 export const isWideZone = (rings: readonly (readonly Xy[])[], width: number, height: number): boolean => zoneViewShare(rings, width, height) > WIDE_ZONE_SHARE;
+
+/** Whether a zone's geometry, projected to the view's pixels, covers most of the view (false for anything not an area). */
+export function isWideZoneIn(g: Geometry, project: (lng: number, lat: number) => [number, number], width: number, height: number): boolean {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return false;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return isWideZone(polys.flatMap((rings) => rings.map((ring) => ring.map(([lng, lat]) => project(lng, lat)))), width, height);
+}

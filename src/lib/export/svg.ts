@@ -4,7 +4,7 @@
  * the map's colours. One `<path class="corridor" data-feature-id>` per
  * corridor in the frame; multi-mode routes add one `leg` path per leg. Pure.
  */
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point } from 'geojson';
 import type { AtlasFeature } from '../atlas/types.ts';
 import { BORDER_WIDTH, LAKE_SHORE_WIDTH, MAJOR_RIVER_RANK, riverWidth } from '../cartography/basemap.ts';
 import { COUNTRY_LETTER_SPACING, FONT_FAMILY, LABEL_HALO, NAME_HALO, placeDotRadius, RIVER_LETTER_SPACING, SCALE_BAR } from '../cartography/labels.ts';
@@ -12,7 +12,7 @@ import { lineWidth, LINE_GLOW, svgDash } from '../cartography/lines.ts';
 import { BASEMAP_COLORS, HIGHLIGHT, MODE_COLORS, modeColor } from '../cartography/palette.ts';
 import { ringShape, swatchShapes, SWATCH_WIDTH, symbolShapes, type Shape } from '../cartography/swatches.ts';
 import { POINT_HIGHLIGHT, SYMBOL_HALF, symbolKind } from '../cartography/symbols.ts';
-import { isWideZone, zoneFillOpacity, zoneOutlineWidth, ZONE_STYLE } from '../cartography/zones.ts';
+import { isWideZoneIn, zoneFillOpacity, zoneOutlineWidth, ZONE_STYLE } from '../cartography/zones.ts';
 import { KEY_SIZE, placeAtlasLabels, takenIndex, type KeyMark, type LabelSubject, type PlacedLabels } from '../view/atlasLabels.ts';
 import { FIGURE_INKS, type FigureLayout } from './layout.ts';
 import type { LegendItem } from './legend.ts';
@@ -137,7 +137,7 @@ export function mapSvg(input: SvgMapInput): string {
   for (const f of zones) {
     const c = modeColor(f.properties.mode);
     const state = f.id === selectedId ? 'selected' : 'base';
-    const wide = isWideZone(zoneRings(f.geometry as Polygon | MultiPolygon, project), view.width, view.height);
+    const wide = isWideZoneIn(f.geometry, project, view.width, view.height);
     out.push(`<path class="zone"${attr({ 'data-feature-id': f.id, 'data-wide': wide ? 'true' : undefined })} d="${d(f.geometry)}" fill="${c}" fill-opacity="${zoneFillOpacity(wide, state)}" fill-rule="evenodd" stroke="${c}" stroke-opacity="${ZONE_STYLE.outlineOpacity}" stroke-width="${zoneOutlineWidth(state)}"/>`);
   }
   // Lines as the screen draws them: one piece per leg, each in its lane beside the routes it shares a corridor with.
@@ -207,12 +207,6 @@ export function mapSvg(input: SvgMapInput): string {
     out.push(`<g class="scale"><rect x="${b.x0.toFixed(1)}" y="${b.y0}" width="${(b.x1 - b.x0).toFixed(1)}" height="${b.y1 - b.y0}" fill="${SCALE_BAR.plate}" fill-opacity="${SCALE_BAR.plateOpacity}" rx="2"/><path d="M${x.toFixed(1)} ${y - 5}V${y}H${(x + px).toFixed(1)}V${y - 5}" fill="none" stroke="${SCALE_BAR.ink}" stroke-width="${SCALE_BAR.lineWidth}"/>${text(x + 2, y - 7, label, { size: SCALE_FONT, fill: SCALE_BAR.ink })}</g>`);
   }
   return out.join('\n');
-}
-
-/** A zone's rings in frame pixels. */
-function zoneRings(g: Polygon | MultiPolygon, project: (lng: number, lat: number) => [number, number]): [number, number][][] {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return polys.flatMap((rings) => rings.map((ring) => ring.map(([lng, lat]) => project(lng, lat))));
 }
 
 function swatch(item: LegendItem, x: number, y: number): string {

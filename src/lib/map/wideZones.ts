@@ -3,10 +3,9 @@
  * after each move, each zone's share of the view is measured and set as the
  * feature-state `wide` that the zone fill reads.
  */
-import type { MultiPolygon, Polygon } from 'geojson';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { AtlasFeature } from '../atlas/types.ts';
-import { isWideZone } from '../cartography/zones.ts';
+import { isWideZoneIn } from '../cartography/zones.ts';
 import { projector } from '../view/webMercator.ts';
 import { mapFrameOf } from './mapFrame.ts';
 import { ATLAS_SOURCE } from './style.ts';
@@ -16,9 +15,6 @@ export function markWideZones(map: MlMap, features: readonly AtlasFeature[]): vo
   const project = projector(frame);
   for (const f of features) {
     if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
-    const g = f.geometry as Polygon | MultiPolygon;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    const rings = polys.flatMap((p) => p.map((ring) => ring.map(([lng, lat]) => project(lng, lat))));
-    map.setFeatureState({ source: ATLAS_SOURCE, id: f.id }, { wide: isWideZone(rings, frame.width, frame.height) });
+    map.setFeatureState({ source: ATLAS_SOURCE, id: f.id }, { wide: isWideZoneIn(f.geometry, project, frame.width, frame.height) });
   }
 }
