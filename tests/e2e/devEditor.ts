@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkCoverage } from '../../src/lib/atlas/coverage.ts';
 import { parseMarkdown } from '../../src/lib/atlas/frontMatter.ts';
 import { readFeatures } from '../../src/lib/editor/featureFileEdit.ts';
-import { launch, openPage, SCREENSHOT_DIR, waitForIdle, type WatchedPage } from './harness.ts';
+import { capture, launch, openPage, SCREENSHOT_DIR, waitForIdle, type WatchedPage } from './harness.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 /** The dev server and software WebGL share two cores with other work: generous per-step budgets. */
@@ -79,9 +79,7 @@ export function snapshot(dir: string): Map<string, string> {
 /** A screenshot for a person to look at; software WebGL on a busy machine can take long to capture. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // Headless Chromium captures only the page in front.
-  await page.bringToFront();
-  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), timeout: 120_000 });
+  await capture(page, resolve(SCREENSHOT_DIR, `${name}.png`));
 }
 
 /** Select `text` inside the open document by dragging the mouse across it, as a reader would. */

@@ -73,10 +73,32 @@ export async function waitForIdle(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = resolve(SCREENSHOT_DIR, `${name}.png`);
-  // Headless Chromium captures only the page in front: a test's page may sit behind an earlier test's still-open one.
-  await page.bringToFront();
-  await page.screenshot({ path });
+  await capture(page, path);
   return path;
+}
+
+/**
+ * Capture `page` to `path`. Headless Chromium captures only the page in front,
+ * and on a loaded machine its compositor can miss the capture's deadline
+ * ("Unable to capture screenshot"): bring the page forward, wait for it to
+ * paint a frame, and try again a few times before giving up.
+ */
+export async function capture(page: Page, path: string, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.bringToFront();
+    // A page in the background paints no frames: do not wait on one for ever.
+    await page.evaluate(() => new Promise<void>((done) => {
+      requestAnimationFrame(() => requestAnimationFrame(() => done()));
+      setTimeout(done, 2000);
+    }));
+    try {
+      await page.screenshot({ path, timeout: 120_000 });
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !/Unable to capture screenshot/.test(String(error))) throw error;
+      await page.waitForTimeout(500 * attempt);
+    }
+  }
 }
 
 /** Change the hash of the open app (no reload) and wait until the map shows that view. */

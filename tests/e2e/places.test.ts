@@ -16,7 +16,7 @@ import { featureBounds, unionBounds } from '../../src/lib/map/renderData.ts';
 import { pixelOf } from '../../src/lib/view/webMercator.ts';
 import { LABEL_LAYER } from '../../src/lib/map/style.ts';
 import { loadAtlas } from './atlasData.ts';
-import { currentView, gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot } from './harness.ts';
+import { capture, currentView, gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot } from './harness.ts';
 
 /** Over the Yangtze: the middle river at zoom 4 and 7 (Wuhan), Chongqing's port reach at zoom 10. */
 const YANGTZE = [
@@ -174,9 +174,7 @@ test('the SVG figure over Chengdu–Chongqing names places and no label overprin
       }
     return { clashes, places: boxes.filter((b) => b.cls === 'place').map((b) => b.text), atlas: boxes.filter((b) => b.cls === 'atlas-label').length };
   });
-  // The figure's page opened beside the app's: headless Chromium captures only the page in front.
-  await page.bringToFront();
-  await page.screenshot({ path: resolve(SCREENSHOT_DIR, 'places-figure-chengdu-chongqing.png') });
+  await capture(page, resolve(SCREENSHOT_DIR, 'places-figure-chengdu-chongqing.png'));
   expect(result.atlas).toBeGreaterThan(3);
   expect(result.places.length).toBeGreaterThan(0);
   expect(result.clashes).toEqual([]);
