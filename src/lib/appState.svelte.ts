@@ -30,6 +30,11 @@ export class AppState {
   readonly documentsById: ReadonlyMap<string, AtlasDocument>;
 
   selectedId = $state<string | null>(null);
+  /**
+   * Features selected together with `selectedId` (a passage that supports
+   * several): drawn as selected and framed together. Empty for one selection.
+   */
+  selectedGroup = $state<string[]>([]);
   /** Features highlighted by hovering something (a map feature, a list entry, a mark in a document). */
   hoveredIds = $state<string[]>([]);
   docId = $state<string | null>(null);
@@ -38,8 +43,6 @@ export class AppState {
   lang = $state<Lang>('en');
   /** Several features under one click: the user chooses. */
   pick = $state<PickCandidates | null>(null);
-  /** The editor (dev server only) is placing a geometry: map clicks place it instead of selecting. */
-  placing = $state(false);
   /** What the link got wrong (bad URL parameters and the like), worded in the reader's language when shown. */
   notices = $state<LinkNotice[]>([]);
   /**
@@ -79,15 +82,26 @@ export class AppState {
     this.pick = null;
     if (id !== null && !this.featuresById.has(id)) return;
     this.selectedId = id;
+    this.selectedGroup = [];
     if (id && opts.focus) this.focus([id]);
   }
 
-  /** Offer a choice between features next to an element (a mark in a document), in map-relative pixels. */
-  pickNear(ids: string[], el: Element): void {
-    const stage = document.querySelector('main')?.getBoundingClientRect() ?? { left: 0, top: 0 };
-    const r = el.getBoundingClientRect();
-    // The mark may sit beside the map (document column): keep the menu on the map's near edge.
-    this.pick = { ids, x: Math.max(8, r.left - stage.left), y: Math.max(8, r.bottom - stage.top), focus: true };
+  /**
+   * Select every feature a passage supports: the first is the one whose source
+   * the panel shows (and the URL names); all are drawn as selected, and the
+   * map frames them together.
+   */
+  selectAll(ids: string[]): void {
+    const known = [...new Set(ids)].filter((id) => this.featuresById.has(id));
+    if (!known.length) return;
+    this.select(known[0]);
+    if (known.length > 1) this.selectedGroup = known;
+    this.focus(known);
+  }
+
+  /** Whether `id` is drawn as selected: the selection, or one of the group selected with it. */
+  isSelected(id: string): boolean {
+    return id === this.selectedId || this.selectedGroup.includes(id);
   }
 
   /**
@@ -128,7 +142,7 @@ export class AppState {
   closeTop(): void {
     if (this.pick) this.pick = null;
     else if (this.docId) this.docId = null;
-    else this.selectedId = null;
+    else this.select(null);
   }
 
   applyHash(hash: string): void {
@@ -141,6 +155,7 @@ export class AppState {
     if (state.doc && !this.documentsById.has(state.doc)) messages.push({ kind: 'unknownDocument', id: state.doc });
     const feature = state.feature && this.featuresById.has(state.feature) ? state.feature : null;
     const focus = feature !== null && feature !== this.selectedId && !state.view;
+    if (feature !== this.selectedId) this.selectedGroup = [];
     this.selectedId = feature;
     this.docId = state.doc && this.documentsById.has(state.doc) ? state.doc : null;
     if (state.view) this.view = state.view;

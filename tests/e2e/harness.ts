@@ -39,8 +39,8 @@ export interface WatchedPage {
 }
 
 /** A page that blocks and records any request leaving the app's origin. */
-export async function openPage(browser: Browser, opts: { width?: number; height?: number; base?: string } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, deviceScaleFactor: 1 });
+export async function openPage(browser: Browser, opts: { width?: number; height?: number; base?: string; touch?: boolean } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, deviceScaleFactor: 1, hasTouch: opts.touch, isMobile: opts.touch });
   const page = await context.newPage();
   const origin = new URL(opts.base ?? baseURL()).origin;
   const errors: string[] = [];

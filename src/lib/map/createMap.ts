@@ -69,10 +69,7 @@ export function createAtlasMap(container: HTMLElement, style: StyleSpecification
   map.on('move', showScale);
   map.on('resize', showScale);
   map.once('load', showScale);
-  // Folded to an (i) button on maps narrower than 640 px (MapLibre's default), so it never runs under the scale bar.
-  const attribution = new AttributionControl({ customAttribution: MAP_ATTRIBUTION });
-  map.addControl(attribution, 'bottom-right');
-  attributions.set(map, attribution);
+  attributions.set(map, addAttribution(map, MAP_ATTRIBUTION));
   addMapImages(map);
   return map;
 }
@@ -92,6 +89,19 @@ export function setMapLabelLanguage(map: AtlasMap, lang: 'en' | 'zh', pointCount
 
 const attributions = new WeakMap<AtlasMap, AttributionControl>();
 
+/**
+ * The attribution, folded to an (i) button on maps narrower than 640 px
+ * (MapLibre's default), so it never runs under the scale bar. MapLibre shows a
+ * folded attribution open until the first drag, over whatever the reader taps
+ * first on a phone: it starts folded here.
+ */
+function addAttribution(map: MlMap, text: string): AttributionControl {
+  const control = new AttributionControl({ customAttribution: text });
+  map.addControl(control, 'bottom-right');
+  map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
+  return control;
+}
+
 /** The map's own words in the reader's language: the attribution line, the zoom and attribution buttons' names, the canvas's name. */
 export interface MapWords {
   mapAttribution: string;
@@ -109,10 +119,8 @@ export interface MapWords {
 export function setMapLanguage(map: AtlasMap, words: MapWords): void {
   const old = attributions.get(map);
   if (old && old.options.customAttribution !== words.mapAttribution) {
-    const next = new AttributionControl({ customAttribution: words.mapAttribution });
     map.removeControl(old);
-    map.addControl(next, 'bottom-right');
-    attributions.set(map, next);
+    attributions.set(map, addAttribution(map, words.mapAttribution));
   }
   for (const [selector, name] of [
     ['.maplibregl-ctrl-zoom-in', words.zoomIn],

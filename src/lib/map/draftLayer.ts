@@ -1,10 +1,11 @@
 /**
- * The editor's draft geometry on the map (dev server only): a source and two
- * layers drawn over the atlas, and map clicks reported as [lon, lat] while the
- * author places a point or a line. Each function returns its own cleanup.
+ * The editor's draft geometry on the MapLibre map (dev server only): a source
+ * and two layers drawn over the atlas. Placing clicks go through the map
+ * controller (view/mapController.svelte.ts), as every click does.
  */
-import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { DRAFT_STYLE } from '../cartography/draft.ts';
 
 const SOURCE = 'editor-draft';
 const LAYERS = ['editor-draft-line', 'editor-draft-point'] as const;
@@ -20,13 +21,13 @@ export function draftData(geometry: Geometry | null, withVertices = true): Featu
 
 export function addDraftLayer(map: MlMap): () => void {
   map.addSource(SOURCE, { type: 'geojson', data: draftData(null) });
-  map.addLayer({ id: LAYERS[0], type: 'line', source: SOURCE, paint: { 'line-color': '#db2777', 'line-width': 3, 'line-dasharray': [2, 1] } });
+  map.addLayer({ id: LAYERS[0], type: 'line', source: SOURCE, paint: { 'line-color': DRAFT_STYLE.color, 'line-width': DRAFT_STYLE.lineWidth, 'line-dasharray': [...DRAFT_STYLE.dash] } });
   map.addLayer({
     id: LAYERS[1],
     type: 'circle',
     source: SOURCE,
     filter: ['==', ['geometry-type'], 'Point'],
-    paint: { 'circle-radius': 7, 'circle-color': '#db2777', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    paint: { 'circle-radius': DRAFT_STYLE.pointRadius, 'circle-color': DRAFT_STYLE.color, 'circle-stroke-color': DRAFT_STYLE.pointStroke, 'circle-stroke-width': DRAFT_STYLE.pointStrokeWidth },
   });
   return () => {
     if (!map.style) return;
@@ -37,15 +38,4 @@ export function addDraftLayer(map: MlMap): () => void {
 
 export function setDraftGeometry(map: MlMap, geometry: Geometry | null, withVertices = true): void {
   (map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(draftData(geometry, withVertices));
-}
-
-/** Report each click on the map as [lon, lat] (5 decimals), with a crosshair cursor meanwhile. */
-export function onMapPlace(map: MlMap, place: (lonLat: [number, number]) => void): () => void {
-  map.getCanvas().style.cursor = 'crosshair';
-  const click = (e: MapMouseEvent) => place([+e.lngLat.lng.toFixed(5), +e.lngLat.lat.toFixed(5)]);
-  map.on('click', click);
-  return () => {
-    map.off('click', click);
-    map.getCanvas().style.cursor = '';
-  };
 }

@@ -3,9 +3,9 @@
  * Pure: the map is asked through `query`, so the rule is unit-tested without
  * WebGL.
  *
- * 1. A point symbol under the pointer wins over the lines passing beneath it:
- *    the topmost symbol is chosen. Symbols drawn within `ambiguityPx` of it
- *    (stacked icons) are ambiguous with it.
+ * 1. A point symbol under the pointer (within `pointSlackPx`) wins over the
+ *    lines passing beneath it: the topmost symbol is chosen. Symbols drawn
+ *    within `pointAmbiguityPx` of it (stacked icons) are ambiguous with it.
  * 2. Otherwise the nearest line(s): the smallest search radius that hits any
  *    line decides, and lines hit within `ambiguityPx` more of it are drawn too
  *    close together to tell apart, so the reader chooses.
@@ -30,9 +30,20 @@ export interface HitRule {
   tolerancePx: number;
   /** Things drawn this close to the nearest one are ambiguous with it. */
   ambiguityPx: number;
+  /** Slack around the pointer for point symbols. */
+  pointSlackPx: number;
+  /** Symbols drawn this close to the one hit are ambiguous with it. */
+  pointAmbiguityPx: number;
 }
 
-export const DEFAULT_HIT_RULE: HitRule = { tolerancePx: 6, ambiguityPx: 3 };
+/** A mouse: a pixel-precise pointer. */
+export const DEFAULT_HIT_RULE: HitRule = { tolerancePx: 6, ambiguityPx: 3, pointSlackPx: 1, pointAmbiguityPx: 3 };
+/**
+ * A finger covers about 40 px of screen: lines and symbols get more slack, and
+ * symbols closer together than a fingertip make the reader choose rather than
+ * the map guessing which one was meant.
+ */
+export const TOUCH_HIT_RULE: HitRule = { tolerancePx: 14, ambiguityPx: 6, pointSlackPx: 12, pointAmbiguityPx: 22 };
 
 /**
  * Feature ids the click means, the one to select first: one id selects it,
@@ -42,12 +53,12 @@ export const DEFAULT_HIT_RULE: HitRule = { tolerancePx: 6, ambiguityPx: 3 };
 export function resolveHit(query: (radiusPx: number) => Hit[], rule: HitRule = DEFAULT_HIT_RULE): string[] {
   const unique = (hits: Hit[]) => [...new Set(hits.map((h) => h.id))];
   // One query decides the common case, a pointer over empty map.
-  if (!query(rule.tolerancePx + rule.ambiguityPx).length) return [];
-  const points = query(1).filter((h) => h.layer === 'point');
+  if (!query(Math.max(rule.tolerancePx + rule.ambiguityPx, rule.pointSlackPx)).length) return [];
+  const points = query(rule.pointSlackPx).filter((h) => h.layer === 'point');
   if (points.length) {
     const top = points[0];
-    const near = (h: Hit) => !top.at || !h.at || Math.hypot(h.at.x - top.at.x, h.at.y - top.at.y) <= rule.ambiguityPx;
-    return unique(points.filter(near));
+    const near = (h: Hit) => h.layer === 'point' && !!top.at && !!h.at && Math.hypot(h.at.x - top.at.x, h.at.y - top.at.y) <= rule.pointAmbiguityPx;
+    return unique([top, ...query(rule.pointSlackPx + rule.pointAmbiguityPx).filter(near)]);
   }
   for (let r = 1; r <= rule.tolerancePx; r++) {
     const lines = query(r).filter((h) => h.layer === 'line');

@@ -6,7 +6,7 @@
  * too close together to tell apart make the reader choose. Returns a cleanup function.
  */
 import type { Map as MlMap, MapMouseEvent, PointLike } from 'maplibre-gl';
-import { DEFAULT_HIT_RULE, resolveHit, type Hit, type HitLayerKind } from './hitTest.ts';
+import { DEFAULT_HIT_RULE, resolveHit, type Hit, type HitLayerKind, type HitRule } from './hitTest.ts';
 import { ATLAS_SOURCE, INTERACTIVE_LAYERS, POINT_LAYER, ZONE_FILL_LAYER } from './style.ts';
 
 export const HIT_TOLERANCE_PX = DEFAULT_HIT_RULE.tolerancePx;
@@ -14,7 +14,7 @@ export const HIT_TOLERANCE_PX = DEFAULT_HIT_RULE.tolerancePx;
 const layerKind = (id: string): HitLayerKind => (id === POINT_LAYER ? 'point' : id === ZONE_FILL_LAYER ? 'zone' : 'line');
 
 /** The features a click at a screen point means, the first to select first (several: the reader chooses). */
-export function featureIdsAt(map: MlMap, x: number, y: number): string[] {
+export function featureIdsAt(map: MlMap, x: number, y: number, rule: HitRule = DEFAULT_HIT_RULE): string[] {
   const layers = INTERACTIVE_LAYERS.filter((l) => map.getLayer(l));
   const query = (r: number): Hit[] => {
     const box: PointLike | [PointLike, PointLike] = r === 0 ? [x, y] : [[x - r, y - r], [x + r, y + r]];
@@ -29,7 +29,7 @@ export function featureIdsAt(map: MlMap, x: number, y: number): string[] {
     }
     return hits;
   };
-  return resolveHit(query);
+  return resolveHit(query, rule);
 }
 
 export function setFeatureFlag(map: MlMap, id: string | null, flag: 'hover' | 'selected', value: boolean): void {
@@ -41,13 +41,17 @@ export interface InteractionHandlers {
   onHover(id: string | null): void;
   /** `lngLat`: where the click was on the map, so a chooser can follow it when the map moves. */
   onClick(ids: string[], x: number, y: number, lngLat: [number, number]): void;
+  /** The click rule for the pointer that clicked ('mouse', 'touch', 'pen'; undefined when the browser does not say). */
+  hitRule(pointerType: string | undefined): HitRule;
+  /** While true, the map is a place to put something: a crosshair, not a pointer over features. */
+  placing(): boolean;
 }
 
 export function bindInteraction(map: MlMap, handlers: InteractionHandlers): () => void {
   let hovered: string | null = null;
   const move = (e: MapMouseEvent) => {
     const id = featureIdsAt(map, e.point.x, e.point.y)[0] ?? null;
-    map.getCanvas().style.cursor = id ? 'pointer' : '';
+    map.getCanvas().style.cursor = handlers.placing() ? 'crosshair' : id ? 'pointer' : '';
     if (id === hovered) return;
     hovered = id;
     handlers.onHover(id);
@@ -56,7 +60,10 @@ export function bindInteraction(map: MlMap, handlers: InteractionHandlers): () =
     map.getCanvas().style.cursor = '';
     if (hovered !== null) handlers.onHover((hovered = null));
   };
-  const click = (e: MapMouseEvent) => handlers.onClick(featureIdsAt(map, e.point.x, e.point.y), e.point.x, e.point.y, [e.lngLat.lng, e.lngLat.lat]);
+  const click = (e: MapMouseEvent) => {
+    const rule = handlers.hitRule((e.originalEvent as PointerEvent).pointerType);
+    handlers.onClick(featureIdsAt(map, e.point.x, e.point.y, rule), e.point.x, e.point.y, [e.lngLat.lng, e.lngLat.lat]);
+  };
   map.on('mousemove', move);
   map.on('mouseout', leave);
   map.on('click', click);

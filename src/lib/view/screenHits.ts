@@ -6,6 +6,7 @@
  */
 import type { Geometry, Position } from 'geojson';
 import type { Hit } from '../map/hitTest.ts';
+import { offsetLine } from './lanes.ts';
 
 type XY = [number, number];
 
@@ -13,7 +14,7 @@ type XY = [number, number];
 export type ScreenPiece =
   | { id: string; layer: 'point'; at: XY; radius: number }
   | { id: string; layer: 'line'; lines: XY[][]; halfWidth: number }
-  | { id: string; layer: 'zone'; rings: XY[][] };
+  | { id: string; layer: 'zone'; rings: XY[][]; area?: number };
 
 /** Squared distance from p to the segment a–b. */
 function segmentDistance2(p: XY, a: XY, b: XY): number {
@@ -56,29 +57,34 @@ export function queryScreen(pieces: readonly ScreenPiece[], x: number, y: number
       const reach = (piece.halfWidth + radius) ** 2;
       if (piece.lines.some((line) => line.some((a, k) => k > 0 && segmentDistance2(p, line[k - 1], a) <= reach))) lines.push({ id: piece.id, layer: 'line' });
     } else if (inside(p, piece.rings)) {
-      zones.push({ id: piece.id, layer: 'zone' });
+      zones.push({ id: piece.id, layer: 'zone', area: piece.area });
     }
   }
   return [...points, ...lines, ...zones];
 }
 
-/** The pieces as `queryScreen` reads them: projected to the screen, in drawing order (zones, lines, points). */
+/**
+ * The pieces as `queryScreen` reads them: projected to the screen, in drawing
+ * order (zones, lines, points). A line in a lane of a shared corridor is moved
+ * sideways by `laneOffset(lane)` pixels, where the map draws it.
+ */
 export function screenPiecesOf(
-  pieces: readonly { geometry: Geometry; properties: { fid: string } }[],
+  pieces: readonly { geometry: Geometry; properties: { fid: string; lane?: number; area?: number } }[],
   project: (lng: number, lat: number) => [number, number],
-  sizes: { pointRadius: number; lineHalfWidth: number },
+  sizes: { pointRadius: number; lineHalfWidth: number; laneOffset?: (lane: number) => number },
 ): ScreenPiece[] {
   const ring = (coords: Position[]) => coords.map(([lng, lat]) => project(lng, lat));
+  const lane = (coords: Position[], n: number | undefined) => (n && sizes.laneOffset ? offsetLine(ring(coords), sizes.laneOffset(n)) : ring(coords));
   const zones: ScreenPiece[] = [];
   const lines: ScreenPiece[] = [];
   const points: ScreenPiece[] = [];
   for (const { geometry: g, properties } of pieces) {
     const id = properties.fid;
     if (g.type === 'Point') points.push({ id, layer: 'point', at: project(g.coordinates[0], g.coordinates[1]), radius: sizes.pointRadius });
-    else if (g.type === 'LineString') lines.push({ id, layer: 'line', lines: [ring(g.coordinates)], halfWidth: sizes.lineHalfWidth });
-    else if (g.type === 'MultiLineString') lines.push({ id, layer: 'line', lines: g.coordinates.map(ring), halfWidth: sizes.lineHalfWidth });
-    else if (g.type === 'Polygon') zones.push({ id, layer: 'zone', rings: g.coordinates.map(ring) });
-    else if (g.type === 'MultiPolygon') zones.push({ id, layer: 'zone', rings: g.coordinates.flat().map(ring) });
+    else if (g.type === 'LineString') lines.push({ id, layer: 'line', lines: [lane(g.coordinates, properties.lane)], halfWidth: sizes.lineHalfWidth });
+    else if (g.type === 'MultiLineString') lines.push({ id, layer: 'line', lines: g.coordinates.map((c) => lane(c, properties.lane)), halfWidth: sizes.lineHalfWidth });
+    else if (g.type === 'Polygon') zones.push({ id, layer: 'zone', rings: g.coordinates.map(ring), area: properties.area });
+    else if (g.type === 'MultiPolygon') zones.push({ id, layer: 'zone', rings: g.coordinates.flat().map(ring), area: properties.area });
   }
   return [...zones, ...lines, ...points];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveHit, type Hit } from '../../../src/lib/map/hitTest.ts';
+import { DEFAULT_HIT_RULE, resolveHit, TOUCH_HIT_RULE, type Hit } from '../../../src/lib/map/hitTest.ts';
 
 /** A fake map: each hit is visible from its pixel distance to the pointer outward. */
 const scene = (things: (Hit & { distance: number })[]) => (r: number) => things.filter((t) => t.distance <= r);
@@ -68,5 +68,23 @@ describe('resolveHit', () => {
       { id: 'b', layer: 'zone', distance: 0, area: 50 },
     ]);
     expect(resolveHit(twins)).toEqual(['a', 'b']);
+  });
+});
+
+describe('resolveHit for a finger', () => {
+  test('a tap beside a symbol selects it; the same spot with a mouse is empty map', () => {
+    const q = scene([{ id: 'port', layer: 'point', distance: TOUCH_HIT_RULE.pointSlackPx - 2, at: { x: 110, y: 100 } }]);
+    expect(resolveHit(q, TOUCH_HIT_RULE)).toEqual(['port']);
+    expect(resolveHit(q, DEFAULT_HIT_RULE)).toEqual([]);
+  });
+
+  test('two symbols closer together than a fingertip make a finger choose, while a mouse gets the topmost', () => {
+    const gap = Math.round((DEFAULT_HIT_RULE.pointAmbiguityPx + TOUCH_HIT_RULE.pointAmbiguityPx) / 2);
+    const q = scene([
+      { id: 'a', layer: 'point', distance: 0, at: { x: 100, y: 100 } },
+      { id: 'b', layer: 'point', distance: gap, at: { x: 100 + gap, y: 100 } },
+    ]);
+    expect(resolveHit(q, DEFAULT_HIT_RULE)).toEqual(['a']);
+    expect(resolveHit(q, TOUCH_HIT_RULE)).toEqual(['a', 'b']);
   });
 });
