@@ -197,7 +197,7 @@ const zh: Messages = {
     schematicArea: '示意范围：简化的轮廓，并非实际边界。',
   },
   geometrySources: '几何数据来源',
-  inference: '我们的推断',
+  inference: '我们的推断（说明为英文）',
   legendCertainty: '可信度',
   legendSurveyed: '实测：已与公开资料核对',
   legendApproximate: '大致位置（误差约 10 公里）',
