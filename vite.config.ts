@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 import { atlasPlugin } from './scripts/atlas-plugin.ts';
 import { cspPlugin, singleFileCspPlugin } from './scripts/csp-plugin.ts';
 import { editorPlugin } from './scripts/editor-plugin.ts';
+import { parseSiteUrl } from './src/lib/export/shareAddress.ts';
 
 /** `vite build --mode single` (npm run build:single) writes one self-contained dist-single/index.html. */
 export default defineConfig(({ mode }) => {
@@ -15,7 +16,8 @@ export default defineConfig(({ mode }) => {
   const buildDate = (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
   return {
     // Shown in the About panel.
-    define: { __APP_VERSION__: JSON.stringify(version), __BUILD_DATE__: JSON.stringify(buildDate) },
+    // ATLAS_SITE_URL: where a copy opened from disk (the single file) points its shared links.
+    define: { __APP_VERSION__: JSON.stringify(version), __BUILD_DATE__: JSON.stringify(buildDate), __ATLAS_SITE_URL__: JSON.stringify(parseSiteUrl(process.env.ATLAS_SITE_URL)) },
     // Relative asset URLs: the built site works from any folder of any static host.
     base: './',
     // The single file carries its own policy, naming each inline script by its hash once viteSingleFile has inlined them (so it comes after).

@@ -25,3 +25,5 @@ declare module 'virtual:atlas-editor' {
 declare const __APP_VERSION__: string;
 /** The build's day (ISO), defined at build time; SOURCE_DATE_EPOCH makes it reproducible. */
 declare const __BUILD_DATE__: string;
+/** ATLAS_SITE_URL at build time: where a copy opened from disk points its shared links ("" when none). */
+declare const __ATLAS_SITE_URL__: string;

@@ -3,10 +3,12 @@
  * embed mode and drives it with postMessage; the atlas obeys only allowed
  * origins and announces selections; embed mode fits small and large frames.
  */
+import type { Point } from 'geojson';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { feature } from './atlasData.ts';
-import { baseURL, launch, openPage, screenshot, type WatchedPage } from './harness.ts';
+import { feature, loadAtlas } from './atlasData.ts';
+import { baseURL, currentView, launch, openPage, screenshot, type WatchedPage } from './harness.ts';
+import { pixelOf } from '../../src/lib/view/webMercator.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -135,4 +137,72 @@ describe('embed mode', () => {
       expectClean(w);
     });
   }
+});
+
+describe('embed legend and links (issue 21, item 8)', () => {
+  // A place with a point on the map, chosen from the data.
+  const place = loadAtlas().features.find((f) => f.geometry.type === 'Point')!;
+  for (const [width, height] of [
+    [480, 320],
+    [640, 420],
+    [1024, 600],
+  ]) {
+    test(`${width}×${height}: the open legend covers neither the selection nor the open link, and scrolls to its last entry`, async () => {
+      const w = await openPage(browser, { width, height });
+      await w.page.goto(`${baseURL()}?embed=1#feature=${place.id}&lang=en`);
+      await w.page.waitForSelector('[aria-label="Map of corridors"][data-idle="true"]', { timeout: 60_000 });
+      await w.page.locator('aside[aria-label="Source"]').waitFor();
+      const toggle = w.page.locator('section.legend .toggle');
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await w.page.waitForSelector('[aria-label="Map of corridors"][data-idle="true"]');
+      const topmost = (x: number, y: number) =>
+        w.page.evaluate(([px, py]) => {
+          const el = document.elementFromPoint(px, py);
+          return el?.closest('section.legend') ? 'legend' : el?.closest('a.open') ? 'open link' : el?.closest('aside') ? 'source panel' : el?.classList.contains('maplibregl-canvas') ? 'map' : (el?.outerHTML.slice(0, 80) ?? 'nothing');
+        }, [x, y]);
+      // The selected place, where the map draws it.
+      const canvas = (await w.page.locator('.maplibregl-canvas').boundingBox())!;
+      const [lng, lat] = (place.geometry as Point).coordinates;
+      const at = pixelOf(await currentView(w.page), canvas.width, canvas.height, lng, lat);
+      expect(await topmost(canvas.x + at.x, canvas.y + at.y)).toBe('map');
+      const open = (await w.page.locator('a.open').boundingBox())!;
+      expect(await topmost(open.x + open.width / 2, open.y + open.height / 2)).toBe('open link');
+      // Where the panel is a column beside the map, the legend shares the column and leaves the panel's heading visible.
+      const panel = (await w.page.locator('aside[aria-label="Source"]').boundingBox())!;
+      const heading = (await w.page.locator('aside[aria-label="Source"] h2').boundingBox())!;
+      if (panel.x > 0) expect(await topmost(heading.x + 10, heading.y + heading.height / 2)).toBe('source panel');
+      // Every entry can be reached: scrolled into view, it lies inside the frame and nothing covers it.
+      const entries = w.page.locator('section.legend li button');
+      expect(await entries.count()).toBeGreaterThan(0);
+      for (const entry of await entries.all()) {
+        await entry.scrollIntoViewIfNeeded();
+        const box = (await entry.boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(height);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+        expect(await topmost(box.x + box.width / 2, box.y + box.height / 2)).toBe('legend');
+      }
+      await w.page.locator('section.legend .toggle').scrollIntoViewIfNeeded();
+      await screenshot(w.page, `embed-legend-open-${width}x${height}`);
+      expectClean(w);
+    });
+  }
+
+  test('"Read the passage in its document" opens the full atlas with that document, one link per cited document', async () => {
+    const cited = loadAtlas().features.find((f) => new Set(f.properties.citations.map((c) => c.document)).size > 1) ?? place;
+    const w = await openPage(browser, { width: 640, height: 420 });
+    await w.page.goto(`${baseURL()}?embed=1#feature=${cited.id}&lang=en`);
+    const panel = w.page.locator('aside[aria-label="Source"]');
+    await panel.waitFor();
+    const openHref = (await w.page.locator('a.open').getAttribute('href'))!;
+    const links = panel.getByRole('link', { name: /Read the passage in its document/ });
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.map((h) => new URLSearchParams(new URL(h).hash.slice(1)).get('doc')).sort()).toEqual([...new Set(cited.properties.citations.map((c) => c.document))].sort());
+    for (const href of hrefs) {
+      expect(href).not.toBe(openHref);
+      const url = new URL(href);
+      expect(url.searchParams.has('embed')).toBe(false);
+      expect(new URLSearchParams(url.hash.slice(1)).get('feature')).toBe(cited.id);
+    }
+    expectClean(w);
+  });
 });

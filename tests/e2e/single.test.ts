@@ -7,12 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { feature } from './atlasData.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { feature, loadAtlas } from './atlasData.ts';
+import { build } from 'vite';
 import { launch, screenshot } from './harness.ts';
 
-const FILE = resolve(import.meta.dirname, '../../dist-single/index.html');
+const ROOT = resolve(import.meta.dirname, '../..');
+const FILE = resolve(ROOT, 'dist-single/index.html');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -131,4 +133,67 @@ test('the single file runs only the scripts it names by hash: an injected inline
   expect(ran.violations.some((v) => v.startsWith('script-src'))).toBe(true);
   expect(errors).toEqual([]);
   await context.close();
+});
+
+/** Every text a reader could copy from the open dialog: its fields' values and its visible text. */
+async function dialogTexts(page: Page): Promise<string[]> {
+  return page.locator('dialog[open]').evaluate((d) => [...d.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((e) => e.value).concat(d.textContent ?? ''));
+}
+
+async function openFile(file: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const f = loadAtlas().features[0];
+  await page.goto(`${pathToFileURL(file).href}#feature=${f.id}&lang=en`);
+  await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
+  return { page, close: () => context.close() };
+}
+
+describe('shared links from the single file (issue 21, item 9)', () => {
+  test('with no site address, Share says the file has none and offers no file:// link; nor does the citation', async () => {
+    const { page, close } = await openFile(FILE);
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => page.locator('[data-testid="no-web-address"]').isVisible()).toBe(true);
+    expect(await page.locator('dialog[open] [data-name="permalink"]').count()).toBe(0);
+    expect(await page.locator('dialog[open] [data-name="embed"]').count()).toBe(0);
+    expect((await dialogTexts(page)).filter((t) => t.includes('file:'))).toEqual([]);
+    await screenshot(page, 'single-file-share-no-address');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'About', exact: true }).click();
+    const citation = await page.locator('dialog[open] [data-name="cite-map"] textarea').inputValue();
+    expect(citation).toMatch(/Corridor Atlas/);
+    expect(citation).not.toMatch(/file:/);
+    await close();
+  });
+
+  test('built with ATLAS_SITE_URL, its permalink, embed and citation point at that site', async () => {
+    const site = 'https://atlas.example/corridors/';
+    process.env.ATLAS_SITE_URL = site;
+    try {
+      await build({ root: ROOT, mode: 'single', logLevel: 'warn', build: { outDir: 'dist-single-site', emptyOutDir: true } });
+    } finally {
+      delete process.env.ATLAS_SITE_URL;
+    }
+    const { page, close } = await openFile(resolve(ROOT, 'dist-single-site/index.html'));
+    await page.getByRole('button', { name: 'Share' }).click();
+    const link = await page.locator('dialog[open] [data-name="permalink"] input').inputValue();
+    expect(link.startsWith(`${site}#`)).toBe(true);
+    expect(new URLSearchParams(new URL(link).hash.slice(1)).get('feature')).toBe(loadAtlas().features[0].id);
+    expect(await page.locator('dialog[open] [data-name="embed"] textarea').inputValue()).toContain(`src="${site}?embed=1`);
+    expect(await page.locator('[data-testid="no-web-address"]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'About', exact: true }).click();
+    expect(await page.locator('dialog[open] [data-name="cite-map"] textarea').inputValue()).toContain(site);
+    await close();
+  }, 180_000);
+});
+
+test('the README states the single file\'s size as the build makes it (within 5%)', () => {
+  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+  const stated = /dist-single\/index\.html`\s+\(about\s+([\d.]+)\s+MB plus the atlas's own data/.exec(readme);
+  expect(stated, 'README: "`dist-single/index.html` (about N MB plus the atlas\'s own data"').not.toBeNull();
+  // The app's part: the atlas (documents and features) is whatever size the data is.
+  const measured = (statSync(FILE).size - statSync(resolve(ROOT, 'dist/atlas.json')).size) / 1e6;
+  console.info(`single file: ${(statSync(FILE).size / 1e6).toFixed(2)} MB, of which the app ${measured.toFixed(2)} MB; README says ${stated![1]} MB`);
+  expect(Math.abs(measured - Number(stated![1])) / measured).toBeLessThan(0.05);
 });

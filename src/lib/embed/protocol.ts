@@ -7,7 +7,7 @@
  * Host → atlas: select, set-view, set-filters, get-state.
  * Atlas → host: ready, state, selection, view, error.
  */
-import type { MapView } from '../atlas/urlState.ts';
+import { formatHash, parseHash, type MapView } from '../atlas/urlState.ts';
 import { checkDate } from '../atlas/dates.ts';
 import { echo } from '../atlas/echo.ts';
 
@@ -176,6 +176,13 @@ export function fullAppUrl(href: string): string {
   const url = new URL(href);
   url.searchParams.delete('embed');
   url.searchParams.delete('origin');
+  return url.href;
+}
+
+/** The full app at the same state with one document open, scrolled to the selection's passage in it. */
+export function documentInAppUrl(appHref: string, documentId: string): string {
+  const url = new URL(appHref);
+  url.hash = formatHash({ ...parseHash(url.hash).state, doc: documentId });
   return url.href;
 }
 

@@ -67,7 +67,7 @@ export function figureContent(req: FigureRequest): FigureContent {
       legend: legendItems(req.drawn, req.names),
       notesTitle: req.words.sources,
       notes,
-      attribution: [req.words.attribution, req.permalink],
+      attribution: [req.words.attribution, req.permalink].filter(Boolean),
       notesLeftOut: req.words.notesLeftOut,
     },
   };

@@ -226,7 +226,8 @@ export const PLACE_DOT = 'place-dot';
 export function basemapLabelText(lang: 'en' | 'zh'): Record<typeof PLACE_LABELS | typeof RIVER_LABELS | typeof COUNTRY_LABELS, ExpressionSpecification> {
   const either = (en: string, zh: string): ExpressionSpecification => (lang === 'zh' ? ['case', ['!=', ['get', zh], ''], ['get', zh], ['get', en]] : ['get', en]);
   return {
-    [PLACE_LABELS]: either('name', 'name_zh'),
+    // Chinese only: a town with no Chinese name is left unnamed on the Chinese map (as in basemapNames).
+    [PLACE_LABELS]: lang === 'zh' ? ['get', 'name_zh'] : ['get', 'name'],
     [RIVER_LABELS]: either('label', 'label_zh'),
     [COUNTRY_LABELS]: lang === 'zh' ? either('name', 'name_zh') : ['upcase', ['get', 'name']],
   };

@@ -121,6 +121,8 @@ export function basemapNames(layers: BasemapNameLayers, view: FrameView, lang: '
     const p = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
     if (!inFrame(p, 2)) continue;
     const { tier } = f.properties;
+    // A Chinese map names places in Chinese; a town Natural Earth gives no Chinese name goes unnamed, not in Latin.
+    if (lang === 'zh' && !f.properties.name_zh) continue;
     const text = pick(lang, f.properties.name, f.properties.name_zh);
     const size = placeTextSize(tier);
     const width = measure(text, size, 400);

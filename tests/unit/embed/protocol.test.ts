@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { announceTargets, filterParams, fullAppUrl, isAllowedOrigin, parseEmbedConfig, parseHostMessage } from '../../../src/lib/embed/protocol.ts';
+import { announceTargets, documentInAppUrl, filterParams, fullAppUrl, isAllowedOrigin, parseEmbedConfig, parseHostMessage } from '../../../src/lib/embed/protocol.ts';
 
 describe('parseHostMessage', () => {
   test.each([
@@ -97,4 +97,13 @@ describe('origin checks', () => {
 
 test('fullAppUrl drops the embed parameters and keeps the rest', () => {
   expect(fullAppUrl('https://x.example/atlas/?embed=1&origin=https://h.example&lang=zh#feature=a')).toBe('https://x.example/atlas/?lang=zh#feature=a');
+});
+
+test('documentInAppUrl opens the document in the same state: view, selection and filters kept, an open document replaced', () => {
+  const app = 'https://x.example/atlas/?lang=zh#map=6/30.5/114.5&feature=a&modes=rail,sea&doc=old';
+  const url = new URL(documentInAppUrl(app, 'new doc'));
+  expect(url.origin + url.pathname + url.search).toBe('https://x.example/atlas/?lang=zh');
+  const params = new URLSearchParams(url.hash.slice(1));
+  expect([...params]).toEqual([['map', '6/30.5/114.5'], ['feature', 'a'], ['doc', 'new doc'], ['modes', 'rail,sea']]);
+  expect(documentInAppUrl(app, 'x')).not.toBe(app);
 });

@@ -11,7 +11,7 @@ import { compileAtlas } from '../../../src/lib/atlas/compile.ts';
 import { NO_FILTERS, visibleFeatures, type Filters } from '../../../src/lib/atlas/filters.ts';
 import { splitParagraphs } from '../../../src/lib/atlas/paragraphs.ts';
 import type { Atlas, AtlasFeature } from '../../../src/lib/atlas/types.ts';
-import { CSV_COLUMNS, shownCsv } from '../../../src/lib/export/data/csv.ts';
+import { CSV_COLUMNS, neutraliseFormula, shownCsv } from '../../../src/lib/export/data/csv.ts';
 import { dataFile, DATA_DOWNLOADS } from '../../../src/lib/export/data/downloads.ts';
 import { shownGeoJSON } from '../../../src/lib/export/data/geojson.ts';
 import { shownData } from '../../../src/lib/export/data/shownData.ts';
@@ -104,6 +104,61 @@ describe('CSV', () => {
     const rows = parseCsv(shownCsv(shown, PAGE).slice(1)).slice(1);
     expect(rows.length).toBe(real.features.reduce((n, f) => n + f.properties.citations.length, 0));
     expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+  });
+});
+
+describe('CSV formula injection (OWASP)', () => {
+  const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'];
+  const hostileBody = '=HYPERLINK("https://evil.example","click") is quoted.\n\n@SUM(1+1) and more.';
+  const hostile: Atlas = {
+    documents: [{ id: 'doc', title: '+cmd|\' /C calc\'!A0', date: '2020', date_precision: 'year', publisher: '-2+3', parties: [], url: 'https://customs.example/doc', language: 'en', summary: '', body: hostileBody, paragraphs: splitParagraphs(hostileBody) }],
+    features: [
+      feature('a', { name: '=1+1', name_zh: '@中文', citations: [{ ...cite('doc', '=HYPERLINK("https://evil.example","click")', hostileBody), support: 'inferred', reasoning: '\tTab first' }] }, { type: 'Point', coordinates: [112, 29] }),
+      feature('b', { name: '\rCarriage return', citations: [cite('doc', '@SUM(1+1)', hostileBody)] }, { type: 'Point', coordinates: [113, 29] }),
+      feature('c', { name: 'Plain, with = inside', citations: [cite('doc', 'and more', hostileBody)] }, { type: 'Point', coordinates: [114, 29] }),
+    ],
+  };
+  const cellsOf = (text: string) => parseCsv(text.slice(1)).slice(1);
+  /** The cells the builder was given, in column order, to compare the parsed file with. */
+  const sourceCells = (atlas: Atlas) =>
+    shownData(atlas, NO_FILTERS).flatMap(({ feature: f, citations }) =>
+      citations.map(({ citation, document }) => {
+        const byColumn: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = {
+          feature_id: f.id, feature_name: f.properties.name, feature_name_zh: f.properties.name_zh ?? '', quote: citation.quote,
+          reasoning: citation.reasoning ?? '', document_title: document.title, document_publisher: document.publisher, document_date: document.date,
+        };
+        return byColumn;
+      }),
+    );
+
+  test('no cell of the file starts with a formula character; each such text gains one leading quote and is otherwise intact', () => {
+    const rows = cellsOf(shownCsv(shownData(hostile, NO_FILTERS), PAGE));
+    const given = sourceCells(hostile);
+    expect(rows.length).toBe(given.length);
+    let neutralised = 0;
+    rows.forEach((row, i) => {
+      for (const cellText of row) expect(FORMULA_STARTS).not.toContain(cellText[0]);
+      for (const [column, original] of Object.entries(given[i])) {
+        const parsed = row[CSV_COLUMNS.indexOf(column as (typeof CSV_COLUMNS)[number])];
+        if (FORMULA_STARTS.includes(original![0])) (neutralised += 1), expect(parsed).toBe(`'${original}`);
+        else expect(parsed).toBe(original);
+      }
+    });
+    // Every formula start in the fixture was met: name, name_zh, quote, reasoning, title, publisher (two rows share the document).
+    expect(neutralised).toBeGreaterThanOrEqual(FORMULA_STARTS.length);
+  });
+  test('each formula start is caught on its own, and ordinary text is left alone', () => {
+    for (const start of FORMULA_STARTS) expect(neutraliseFormula(`${start}x`)).toBe(`'${start}x`);
+    for (const text of ['', 'Łódź', 'a=b', '1-2', ' =x', "'quoted"]) expect(neutraliseFormula(text)).toBe(text);
+  });
+  test('the project\'s data: no cell starts with a formula character, and every cell reads back as its text', () => {
+    const rows = cellsOf(shownCsv(shownData(real, NO_FILTERS), PAGE));
+    const given = sourceCells(real);
+    rows.forEach((row, i) => {
+      for (const cellText of row) expect(FORMULA_STARTS).not.toContain(cellText[0]);
+      for (const [column, original] of Object.entries(given[i]))
+        expect(row[CSV_COLUMNS.indexOf(column as (typeof CSV_COLUMNS)[number])]).toBe(neutraliseFormula(original!));
+    });
   });
 });
 

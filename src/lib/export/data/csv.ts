@@ -1,7 +1,10 @@
 /**
  * The shown citations as CSV (RFC 4180): one row per citation, with its
  * feature and document. Starts with a byte-order mark so spreadsheet programs
- * read the Chinese names as UTF-8. Pure.
+ * read the Chinese names as UTF-8. A cell that a spreadsheet would run as a
+ * formula (one starting with = + - @, a tab or a carriage return: OWASP's CSV
+ * injection list) is prefixed with a single quote, so an opened download
+ * shows the text and runs nothing. Pure.
  */
 import type { ShownFeature } from './shownData.ts';
 import { featureLink } from './exportLinks.ts';
@@ -24,8 +27,15 @@ export const CSV_COLUMNS = [
   'feature_link',
 ] as const;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The text as a spreadsheet should show it: never as a formula. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 function cell(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
+  const text = neutraliseFormula(value === undefined ? '' : String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
