@@ -21,6 +21,7 @@ import {
   checkReferences,
   checkReferenceWording,
   checkSurveyedSources,
+  checkApproximateNote,
   type CertaintyIssue,
 } from './certaintyChecks.ts';
 import { findSwappedPoints } from './swappedPositions.ts';
@@ -260,6 +261,7 @@ function compileFeatureFile(
     const references = checkReferences(p.references, certainty);
     checkReferenceWording(references, certainty);
     if (!geometryIssues.length) checkSurveyedSources(p.geometry_basis, references, geometry, certainty);
+    checkApproximateNote(p.geometry_basis, references, certainty);
     const publishedLength = checkPublishedLength(p.published_length, geometry, certainty);
     const publishedArea = checkPublishedArea(p.published_area, geometry, certainty);
     report();

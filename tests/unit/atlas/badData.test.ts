@@ -58,6 +58,7 @@ const EXPECTED: Record<string, RegExp[]> = {
   'not-utf8': [/sample-agreement\.md:15:1: file is not valid UTF-8/, /fix: save the file as UTF-8/],
   'unknown-geometry-basis': [/\[sample-river-port\]: geometry_basis "exact" is not one of surveyed, approximate, schematic$/m, /fix: use "surveyed" \(checked against a published source/],
   'surveyed-without-source': [/ports\.geojson:\d+:\d+ \[sample-river-port\]: geometry_basis "surveyed" but no reference names a published source/, /fix: add "references": \[\{"title": "<the published source>", "url": "https:\/\/…"\}\] .* or mark the feature "approximate"/],
+  'approximate-without-note': [/ports\.geojson:\d+:\d+ \[sample-river-port\]: geometry_basis "approximate" but no reference has a "note" saying how the position was placed/, /fix: add a reference with a "note" that says where the position comes from/],
   'surveyed-point-without-coordinate': [/\[sample-river-port\]: a "surveyed" Point needs the position its source publishes: no reference has a "coordinate"/, /fix: add "coordinate": \[lon, lat\]/],
   'surveyed-point-far-from-reference': [/\[sample-river-port\]: a "surveyed" Point must lie within 2 km of its reference coordinate; it is 4\.8 km away/, /fix: move the point to the published position/],
   'reference-with-build-note': [/\[sample-river-port\]: references\[0\] reads like a build note \("from memory"\): references are shown to readers/, /fix: name the published source and link it; put how the geometry was made .* in data\/derive\/notes\.yaml/],

@@ -73,6 +73,16 @@ describe('the save, without a server', { timeout: 60_000 }, () => {
     expect(files).toEqual(before);
   });
 
+  it('an approximate position without a note saying how it was placed is refused beside the references field; nothing is written', () => {
+    const feature = newFeature('test-save-fast-lane');
+    const bare = { ...feature, properties: { ...feature.properties, geometry_basis: 'approximate', references: [{ title: feature.properties.references[0].title }] } };
+    const out = planEditorSave(memoryTree(dataFiles()), body([newDoc, { kind: 'put-feature', file: NEW_FILE, token: ABSENT, feature: bare }]));
+    expect(out.status).toBe(422);
+    expect(out.writes.size).toBe(0);
+    const problems = out.reply.ok ? [] : (out.reply.problems ?? []);
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'properties.references', message: expect.stringMatching(/"approximate" but no reference has a "note"/) }));
+  });
+
   it('a save killed between writing the feature and the coverage table is finished by the next start; the check passes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-save-'));
     dirs.push(dir);
