@@ -64,6 +64,8 @@ export class EditorStore {
   published = $state.raw<PublishedPlace[]>([]);
   /** The route recipes on disk (data/derive/geometry.yaml) and that file's version token. */
   recipes = $state.raw<RecipesOnDisk>({ token: ABSENT, recipes: {} });
+  /** The coverage table (data/coverage.yaml) by document id, and its version token. */
+  coverage = $state.raw<EditorData['coverage']>({ token: ABSENT, sections: {} });
   /** The river centrelines routes follow, loaded when a route is first asked for. */
   rivers = $state.raw<FeatureCollection<Geometry, Record<string, unknown>> | null>(null);
   /** The last save's outcome, for the author. */
@@ -102,6 +104,7 @@ export class EditorStore {
     this.files = data.files;
     this.recipes = data.derive;
     this.published = data.published ?? [];
+    this.coverage = data.coverage ?? { token: ABSENT, sections: {} };
     this.documentPaths = new Map(data.documents.map((d) => [d.path, d.token]));
   }
 
@@ -124,10 +127,11 @@ export class EditorStore {
 
   /**
    * Send edits. On success the drafts named in `clear` are dropped and the
-   * page reloads with the new atlas (`hash` first, when given). On refusal the
-   * drafts stay and the reason is shown.
+   * page reloads with the new atlas (`hash` first, when given); a save that
+   * changes no document or feature (`reload: false`) only reloads the editor's
+   * data. On refusal the drafts stay and the reason is shown.
    */
-  async save(edits: Edit[], clear: { doc?: boolean; feature?: boolean }, hash?: string): Promise<boolean> {
+  async save(edits: Edit[], clear: { doc?: boolean; feature?: boolean }, hash?: string, reload = true): Promise<boolean> {
     this.busy = true;
     this.message = null;
     this.problems = [];
@@ -141,6 +145,10 @@ export class EditorStore {
         this.view = 'home';
         this.message = { kind: 'info', text: 'Saved.' };
         this.persist();
+        if (!reload) {
+          await this.load();
+          return true;
+        }
         if (hash !== undefined) location.hash = hash;
         location.reload();
         return true;
