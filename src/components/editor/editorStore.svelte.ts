@@ -50,6 +50,7 @@ interface Stored {
   view: EditorView;
   doc: DocumentDraft | null;
   feature: FeatureDraft | null;
+  imports?: FeatureDraft[];
 }
 
 export class EditorStore {
@@ -57,6 +58,8 @@ export class EditorStore {
   view = $state<EditorView>('home');
   doc = $state<DocumentDraft | null>(null);
   feature = $state<FeatureDraft | null>(null);
+  /** Features imported from a GeoJSON file, waiting to be opened, cited and saved one by one. */
+  imports = $state<FeatureDraft[]>([]);
   files = $state<EditorFile[]>([]);
   documentPaths = $state<Map<string, string>>(new Map());
   places = $state.raw<Place[]>([]);
@@ -81,6 +84,7 @@ export class EditorStore {
         this.view = s.view;
         this.doc = s.doc;
         this.feature = s.feature;
+        this.imports = s.imports ?? [];
       }
     } catch {
       // No storage or a broken entry: start empty.
@@ -89,7 +93,7 @@ export class EditorStore {
 
   /** Keep the drafts across reloads (called from an effect whenever they change). */
   persist(): void {
-    const s: Stored = { open: this.open, view: this.view, doc: this.doc, feature: this.feature };
+    const s: Stored = { open: this.open, view: this.view, doc: this.doc, feature: this.feature, imports: this.imports };
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(s));
     } catch {
