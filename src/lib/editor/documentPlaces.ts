@@ -5,6 +5,7 @@
  * says about it. Pure.
  */
 import type { CoverageEntry } from '../atlas/coverage.ts';
+import { haversineKm } from '../geo/coords.ts';
 import { citationForSelection } from './citeSelection.ts';
 import type { GazetteerEntry } from './placeGazetteer.ts';
 import { mentionIn } from './placeSuggestions.ts';
@@ -88,17 +89,35 @@ export function namedPlaces(gazetteer: GazetteerEntry[], body: string, limit = 6
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** How near a feature must come to a place to show it: the "approximate" tolerance. */
+export const SHOWS_PLACE_KM = 10;
+
+/** Whether a geometry has a position within `km` of [lon, lat] (a point at the place, a line through it). */
+export function comesNear(geometry: { type: string; coordinates?: unknown } | null | undefined, lon: number, lat: number, km = SHOWS_PLACE_KM): boolean {
+  const stack: unknown[] = [geometry?.coordinates];
+  while (stack.length) {
+    const c = stack.pop();
+    if (!Array.isArray(c)) continue;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      if (haversineKm([c[0], c[1]], [lon, lat]) <= km) return true;
+    } else stack.push(...c);
+  }
+  return false;
+}
+
 /**
- * What the document's coverage section says about a named place: the entries
- * whose phrase contains its name, and (for a feature of the atlas) any entry
- * that lists that feature.
+ * What the document's coverage section says about a named place. Its own
+ * feature (an atlas place) counts wherever the section lists it; otherwise an
+ * entry whose phrase contains the name counts for the features it lists that
+ * `shows` (they come near the place: a sentence naming two cities is not
+ * mapped for both by a feature at one), and for its not_mapped reason.
  */
-export function coverageOf(section: CoverageEntry[] | undefined, named: { name: string; place?: { featureId?: string } }): Coverage {
+export function coverageOf(section: CoverageEntry[] | undefined, named: { name: string; place?: { featureId?: string } }, shows: (featureId: string) => boolean = () => true): Coverage {
   const name = fold(named.name);
   const id = named.place?.featureId;
   const listsIt = (e: CoverageEntry) => !!id && Array.isArray(e.features) && e.features.includes(id);
   const entries = (section ?? []).filter((e) => typeof e?.phrase === 'string' && (fold(e.phrase).includes(name) || listsIt(e)));
-  const mapped = entries.flatMap((e) => (Array.isArray(e.features) ? e.features : []));
+  const mapped = entries.flatMap((e) => (Array.isArray(e.features) ? e.features : [])).filter((f) => f === id || shows(f));
   if (mapped.length) return { status: 'mapped', features: [...new Set(mapped)] };
   const why = entries.find((e) => typeof e.not_mapped === 'string' && e.not_mapped.trim())?.not_mapped;
   return why ? { status: 'not-mapped', why } : { status: 'open' };

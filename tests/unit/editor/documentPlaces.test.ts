@@ -12,7 +12,7 @@ import { anchorQuote } from '../../../src/lib/atlas/anchor.ts';
 import { checkCoverage } from '../../../src/lib/atlas/coverage.ts';
 import { parseMarkdown } from '../../../src/lib/atlas/frontMatter.ts';
 import { putNotMapped, syncCoverage } from '../../../src/lib/editor/coverageSync.ts';
-import { coverageOf, namedPlaces, sentenceAround, sentenceCitation } from '../../../src/lib/editor/documentPlaces.ts';
+import { comesNear, coverageOf, namedPlaces, sentenceAround, sentenceCitation } from '../../../src/lib/editor/documentPlaces.ts';
 import { cleanFeature, saveEdits, type EditorFile } from '../../../src/lib/editor/featureDraft.ts';
 import { readFeatures } from '../../../src/lib/editor/featureFileEdit.ts';
 import { draftForNamedPlace } from '../../../src/lib/editor/mapNamedPlace.ts';
@@ -84,12 +84,11 @@ describe('the places the shipped documents name', () => {
     }
   });
 
-  test('an atlas feature named by a document that it cites shows as mapped in the coverage table', () => {
+  test('an atlas feature named by a document that it cites shows as mapped (the coverage table lists every citing feature)', () => {
+    const citing = (id: string, doc: string) => ((files.flatMap((f) => f.features).find((f) => f.id === id)?.properties as { citations?: { document: string }[] })?.citations ?? []).some((c) => c.document === doc);
     for (const { doc, places } of named)
-      for (const p of places) {
-        const c = coverageOf(coverage[doc.id], p);
-        if (c.status === 'mapped') for (const id of c.features) expect(coverage[doc.id].some((e) => e.features?.includes(id))).toBe(true);
-      }
+      for (const p of places.filter((x) => x.place.featureId && citing(x.place.featureId, doc.id)))
+        expect(coverageOf(coverage[doc.id], p, () => false), `${doc.id}: ${p.name}`).toMatchObject({ status: 'mapped', features: expect.arrayContaining([p.place.featureId]) });
   });
 
   test('"Map it" on each place gives a draft that cites the sentence and is placed at the suggestion (a new feature) or adds the citation (an atlas feature)', () => {
@@ -112,7 +111,8 @@ describe('the places the shipped documents name', () => {
         const edits = saveEdits({ ...draft, feature: { ...draft.feature, id } });
         const synced = syncCoverage(coverageText, coverageChange(edits));
         expect(synced.ok).toBe(true);
-        if (synced.ok) expect(coverageOf(parse(synced.text!)[doc.id], p), `${doc.id}: ${p.name} ${p.place.featureId}`).toMatchObject({ status: 'mapped', features: expect.arrayContaining([id]) });
+        const at = (fid: string) => (fid === id ? (draft.feature.geometry as { type: string; coordinates: unknown }) : (files.flatMap((f) => f.features).find((f) => f.id === fid)?.geometry as never));
+        if (synced.ok) expect(coverageOf(parse(synced.text!)[doc.id], p, (fid) => comesNear(at(fid), p.place.lon, p.place.lat)), `${doc.id}: ${p.name}`).toMatchObject({ status: 'mapped', features: expect.arrayContaining([id]) });
       }
   });
 
@@ -168,6 +168,14 @@ describe('finding named places (made-up texts)', () => {
     expect(coverageOf([{ phrase: 'trains  from Nanning', features: ['a'] }, { phrase: 'Nanning', not_mapped: 'x' }], { name: 'Nanning' })).toEqual({ status: 'mapped', features: ['a'] });
     expect(coverageOf([{ phrase: 'Nanning', not_mapped: 'x' }], { name: 'Nanning' })).toEqual({ status: 'not-mapped', why: 'x' });
     expect(coverageOf([{ phrase: 'Pingxiang', not_mapped: 'x' }], { name: 'Nanning' })).toEqual({ status: 'open' });
+    // A sentence naming two cities, cited by a feature at one of them: mapped for that one only.
+    const sentence = [{ phrase: 'Trains from Nanning to Pingxiang', features: ['nanning-port'] }];
+    const nanningPort = { type: 'Point', coordinates: [108.31, 22.81] };
+    const shows = (lon: number, lat: number) => (id: string) => id === 'nanning-port' && comesNear(nanningPort, lon, lat);
+    expect(coverageOf(sentence, { name: 'Nanning' }, shows(108.3, 22.8))).toEqual({ status: 'mapped', features: ['nanning-port'] });
+    expect(coverageOf(sentence, { name: 'Pingxiang' }, shows(106.75, 22.1))).toEqual({ status: 'open' });
+    expect(comesNear({ type: 'LineString', coordinates: [[100, 20], [106.75, 22.1]] }, 106.76, 22.1)).toBe(true);
+    expect(comesNear(null, 106.76, 22.1)).toBe(false);
     // An atlas feature listed under other words of the document is on the map too.
     expect(coverageOf([{ phrase: 'the customs of the city', features: ['nanning-customs'] }], { name: 'Nanning Customs', place: { featureId: 'nanning-customs' } })).toEqual({ status: 'mapped', features: ['nanning-customs'] });
   });
