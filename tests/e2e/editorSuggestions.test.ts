@@ -290,11 +290,15 @@ describe('authoring with place suggestions', { timeout: STEP_MS }, () => {
     const suggestions = form.locator('[data-place-suggestion]');
     await expect.poll(() => suggestions.count(), POLL).toBeGreaterThan(0);
     const yangluo = suggestions.filter({ hasText: /Yangluo/ });
-    await click((await yangluo.count()) ? yangluo.first() : suggestions.first());
-    expect(await form.locator('select[name="geometry_basis"]').inputValue()).toMatch(/approximate|surveyed/);
+    const suggestion = (await yangluo.count()) ? yangluo.first() : suggestions.first();
+    const label = (await suggestion.textContent())?.replace(/\s+/g, ' ').trim();
+    await click(suggestion);
+    const basis = await form.locator('select[name="geometry_basis"]').inputValue();
+    expect(basis).toMatch(/approximate|surveyed/);
+    await screenshot(page, 'suggest-5-guide-tutorial-placed-1440');
     await Promise.all([page.waitForEvent('load'), click(form.getByRole('button', { name: 'Save feature' }))]);
     await page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 60_000 });
-    console.info(`[editorSuggestions] the guide's tutorial with suggestions: ${clicks} clicks, ${typed} characters typed (title and article pasted)`);
+    console.info(`[editorSuggestions] the guide's tutorial with suggestions: ${clicks} clicks, ${typed} characters typed (title and article pasted); placed from "${label}" (${basis})`);
     expect(clicks).toBeLessThan(15);
     expect(typed).toBeLessThan(300);
     expect(checkData(editor.dir).exitCode).toBe(0);
