@@ -26,7 +26,7 @@ const EXPECTED: Record<string, RegExp[]> = {
   'duplicate-id-across-files': [/terminals\.geojson:6:13 \[sample-river-port\]: duplicate id "sample-river-port" \(also in data\/features\/ports\.geojson\)/, /fix: ids must be unique/],
   'unknown-kind': [/ports\.geojson:9:17 \[sample-river-port\]: unknown kind "harbour"/, /fix: use one of: port, airport, land-port/],
   'unknown-mode': [/ports\.geojson:10:17 \[sample-river-port\]: unknown mode "canal"/, /fix: use one of: rail, river, sea/],
-  'coordinates-out-of-range': [/ports\.geojson:22:24 \[sample-river-port\]: Point: position \[214\.55, -30\.63\] is out of range$/m, /fix: longitude must be within ±180/],
+  'coordinates-out-of-range': [/ports\.geojson:28:24 \[sample-river-port\]: Point: position \[214\.55, -30\.63\] is out of range$/m, /fix: longitude must be within ±180/],
   'too-many-decimals': [/\[sample-river-port\]: Point: position \[114\.551234, 30\.63\] has more than 5 decimals/, /fix: round to 5 decimals/],
   'swapped-lat-lon': [/\[sample-river-port\]: Point: position \[30\.63, 114\.55\] is out of range — it looks like \[lat, lon\] swapped/, /fix: GeoJSON is \[longitude, latitude\]: write \[114\.55, 30\.63\]/],
   'swapped-lat-lon-in-range-point': [
@@ -37,8 +37,8 @@ const EXPECTED: Record<string, RegExp[]> = {
     /routes\.geojson:\d+:\d+ \[sample-route\]: LineString\[1\]: position \[51\.7592, 19\.456\] is \d{4} km from the positions beside it — it looks like \[lat, lon\] swapped/,
     /fix: GeoJSON is \[longitude, latitude\]: write \[19\.456, 51\.7592\]/,
   ],
-  'line-one-distinct-position': [/routes\.geojson:22:24 \[sample-route\]: LineString: a line needs at least two distinct positions/],
-  'polygon-ring-not-closed': [/zones\.geojson:36:13 \[sample-zone\]: Polygon ring 0: ring is not closed \(first \[114,30\] ≠ last \[114,31\]\)/, /fix: repeat the first position at the end of the ring: add \[114,30\]/],
+  'line-one-distinct-position': [/routes\.geojson:28:24 \[sample-route\]: LineString: a line needs at least two distinct positions/],
+  'polygon-ring-not-closed': [/zones\.geojson:42:13 \[sample-zone\]: Polygon ring 0: ring is not closed \(first \[114,30\] ≠ last \[114,31\]\)/, /fix: repeat the first position at the end of the ring: add \[114,30\]/],
   'no-citations': [/ports\.geojson:13:22 \[sample-river-port\]: feature has no citations/, /npm run cite/],
   'unknown-document': [/\[sample-river-port\]: citations\[0\] names unknown document "sample-agreemnet"/, /fix: use one of: sample-agreement/],
   'quote-not-found': [/ports\.geojson:16:22 \[sample-river-port\]: quote not found in document "sample-agreement": "open a fast lane at the sea port"/, /npm run cite -- sample-agreement/],
@@ -74,7 +74,7 @@ const EXPECTED: Record<string, RegExp[]> = {
   'rfc7946-multipoint-without-coordinates': [/MultiPoint has no positions/],
   'rfc7946-unknown-geometry-type': [/unsupported geometry type "Circle"/],
   'rfc7946-properties-as-list': [/ports\.geojson:7:21 \[sample-river-port\]: feature has no "properties" object/],
-  'rfc7946-bbox-wrong-length': [/ports\.geojson:27:15 \[sample-river-port\]: RFC 7946: A bbox must have 4 or 6 positions/],
+  'rfc7946-bbox-wrong-length': [/ports\.geojson:33:15 \[sample-river-port\]: RFC 7946: A bbox must have 4 or 6 positions/],
   'rfc7946-feature-without-geometry-member': [/ports\.geojson:4:5 \[sample-river-port\]: feature has no geometry/],
   'rfc7946-line-with-one-position': [/\[sample-route\]: LineString: a line needs at least two distinct positions/],
 };
