@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { contentToken } from '../src/lib/editor/conflictToken.ts';
+import { COVERAGE_PATH } from '../src/lib/editor/coverageSync.ts';
 import type { RecipesOnDisk } from '../src/lib/editor/featureDraft.ts';
 import { readFeatures, type RawFeature } from '../src/lib/editor/featureFileEdit.ts';
 import { placeIndexFrom } from '../src/lib/editor/places.ts';
@@ -69,6 +70,19 @@ function deriveData(root: string): { derive: RecipesOnDisk; published: Published
   return { derive: { token: contentToken(text), recipes }, published };
 }
 
+/** The coverage table (data/coverage.yaml) by document id, and the file's version token. */
+function coverageData(root: string): EditorData['coverage'] {
+  const text = dataTreeOnDisk(root).read(COVERAGE_PATH);
+  let sections: EditorData['coverage']['sections'] = {};
+  try {
+    const yaml = text === null ? null : parseYaml(text);
+    if (yaml && typeof yaml === 'object' && !Array.isArray(yaml)) sections = yaml;
+  } catch {
+    // Unreadable YAML: `npm test` reports it; the editor shows every place as open.
+  }
+  return { token: contentToken(text), sections };
+}
+
 /** Everything the editor needs from disk: raw features per file, documents, recipes, and each file's version token. */
 function editorData(root: string): EditorData {
   const input = readDataFiles(root);
@@ -82,7 +96,7 @@ function editorData(root: string): EditorData {
     return { path: f.path, token: contentToken(f.text), features };
   });
   const documents = input.documents.map((d) => ({ path: d.path, token: contentToken(d.text) }));
-  return { files, documents, ...deriveData(root) };
+  return { files, documents, ...deriveData(root), coverage: coverageData(root) };
 }
 
 /**

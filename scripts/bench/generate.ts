@@ -132,16 +132,19 @@ export function generateAtlas(opts: GenerateOptions): Record<string, string> {
 /**
  * All three certainty levels, each as the validator wants it: a surveyed point
  * names its (synthetic) source and the published coordinate, a surveyed line
- * names its source, a schematic line and an approximate point or zone need none.
+ * names its source, an approximate point or zone says how it was placed, a
+ * schematic line needs nothing more.
  */
 function certainty(group: string, i: number, geometry: unknown): Record<string, unknown> {
   const source = { title: 'Benchmark gazetteer (synthetic)', url: 'https://example.org/benchmark-gazetteer' };
   if (group === 'points') {
-    return i % 2 ? { geometry_basis: 'approximate' } : { geometry_basis: 'surveyed', references: [{ ...source, coordinate: (geometry as { coordinates: number[] }).coordinates }] };
+    return i % 2 ? approximate(source) : { geometry_basis: 'surveyed', references: [{ ...source, coordinate: (geometry as { coordinates: number[] }).coordinates }] };
   }
   if (group === 'lines') return i % 3 === 0 ? { geometry_basis: 'schematic' } : { geometry_basis: 'surveyed', references: [source] };
-  return { geometry_basis: 'approximate' };
+  return approximate(source);
 }
+
+const approximate = (source: { title: string; url: string }) => ({ geometry_basis: 'approximate', references: [{ ...source, note: 'Placed at the synthetic gazetteer position, within about 10 km' }] });
 
 /**
  * Make `outDir` the generator's own, or refuse: a folder that does not exist

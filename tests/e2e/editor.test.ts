@@ -119,7 +119,9 @@ describe('the editor on the dev server', { timeout: STEP_MS }, () => {
     expect(Math.abs(lat - TIANHE[1])).toBeLessThan(0.01);
     await expect.poll(() => form.getByTestId('nearest-place').textContent(), POLL).toMatch(/km from /);
     await form.getByRole('button', { name: 'Add a source' }).click();
-    await form.locator('input[name="reference-title"]').fill('Wuhan Tianhe International Airport, placed by clicking the map at zoom 9');
+    await form.locator('input[name="reference-title"]').fill('Wuhan Tianhe International Airport');
+    // An approximate position says how it was placed: without the note the save is refused.
+    await form.locator('input[name="reference-note"]').fill('Placed by clicking the map at zoom 9, not from a published coordinate.');
     await waitForIdle(page);
     await screenshot(page, 'editor-3-feature-placed');
     await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Save feature' }).click()]);

@@ -178,12 +178,17 @@ describe('the editor\'s geometry tools', { timeout: STEP_MS }, () => {
     await expect.poll(() => pinkAt(page, samples), POLL).toBeGreaterThanOrEqual(8);
     await screenshot(page, 'editor-6-river-route-preview');
 
-    // Two ports on different networks: a clear message, and the route drawn stays.
+    // Two ports on different networks: a clear message, and the line of the earlier pick is gone from the
+    // draft and the map (it is not the route of the new pick).
     const offRiver = portChoices(files).find((p) => snapToGraph(graph, at(p.id)).distKm > 50);
     if (offRiver) {
       await f.getByRole('searchbox', { name: 'To port' }).fill(offRiver.name.split(/[\s(]/)[0]);
       await f.getByRole('listbox', { name: 'To port: choices' }).getByRole('option', { name: new RegExp(offRiver.id) }).click();
-      await expect.poll(() => f.getByTestId('river-route-error').textContent(), POLL).toMatch(new RegExp(`"${offRiver.id}" is \\d+ km from the Yangtze centreline.*not on one river network`));
+      await expect.poll(() => f.getByTestId('river-route-error').textContent(), POLL).toMatch(new RegExp(`"${offRiver.id}" is \\d+ km from the Yangtze centreline.*not on one river network.*earlier pick was cleared`));
+      expect(await f.getByTestId('river-route-status').count()).toBe(0);
+      await expect.poll(() => f.locator('.nearest').textContent(), POLL).toBe('Not placed yet.');
+      await waitForIdle(page);
+      await expect.poll(() => pinkAt(page, samples), POLL).toBeLessThanOrEqual(1);
       await screenshot(page, 'editor-6b-river-route-not-one-network');
       await f.getByRole('searchbox', { name: 'To port' }).fill(to.name.split(/[\s(]/)[0]);
       await f.getByRole('listbox', { name: 'To port: choices' }).getByRole('option', { name: new RegExp(to.id) }).click();

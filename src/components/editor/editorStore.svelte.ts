@@ -50,6 +50,7 @@ interface Stored {
   view: EditorView;
   doc: DocumentDraft | null;
   feature: FeatureDraft | null;
+  imports?: FeatureDraft[];
 }
 
 export class EditorStore {
@@ -57,6 +58,8 @@ export class EditorStore {
   view = $state<EditorView>('home');
   doc = $state<DocumentDraft | null>(null);
   feature = $state<FeatureDraft | null>(null);
+  /** Features imported from a GeoJSON file, waiting to be opened, cited and saved one by one. */
+  imports = $state<FeatureDraft[]>([]);
   files = $state<EditorFile[]>([]);
   documentPaths = $state<Map<string, string>>(new Map());
   places = $state.raw<Place[]>([]);
@@ -64,6 +67,8 @@ export class EditorStore {
   published = $state.raw<PublishedPlace[]>([]);
   /** The route recipes on disk (data/derive/geometry.yaml) and that file's version token. */
   recipes = $state.raw<RecipesOnDisk>({ token: ABSENT, recipes: {} });
+  /** The coverage table (data/coverage.yaml) by document id, and its version token. */
+  coverage = $state.raw<EditorData['coverage']>({ token: ABSENT, sections: {} });
   /** The river centrelines routes follow, loaded when a route is first asked for. */
   rivers = $state.raw<FeatureCollection<Geometry, Record<string, unknown>> | null>(null);
   /** The last save's outcome, for the author. */
@@ -79,6 +84,7 @@ export class EditorStore {
         this.view = s.view;
         this.doc = s.doc;
         this.feature = s.feature;
+        this.imports = s.imports ?? [];
       }
     } catch {
       // No storage or a broken entry: start empty.
@@ -87,7 +93,7 @@ export class EditorStore {
 
   /** Keep the drafts across reloads (called from an effect whenever they change). */
   persist(): void {
-    const s: Stored = { open: this.open, view: this.view, doc: this.doc, feature: this.feature };
+    const s: Stored = { open: this.open, view: this.view, doc: this.doc, feature: this.feature, imports: this.imports };
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(s));
     } catch {
@@ -102,6 +108,7 @@ export class EditorStore {
     this.files = data.files;
     this.recipes = data.derive;
     this.published = data.published ?? [];
+    this.coverage = data.coverage ?? { token: ABSENT, sections: {} };
     this.documentPaths = new Map(data.documents.map((d) => [d.path, d.token]));
   }
 
@@ -124,10 +131,11 @@ export class EditorStore {
 
   /**
    * Send edits. On success the drafts named in `clear` are dropped and the
-   * page reloads with the new atlas (`hash` first, when given). On refusal the
-   * drafts stay and the reason is shown.
+   * page reloads with the new atlas (`hash` first, when given); a save that
+   * changes no document or feature (`reload: false`) only reloads the editor's
+   * data. On refusal the drafts stay and the reason is shown.
    */
-  async save(edits: Edit[], clear: { doc?: boolean; feature?: boolean }, hash?: string): Promise<boolean> {
+  async save(edits: Edit[], clear: { doc?: boolean; feature?: boolean }, hash?: string, reload = true): Promise<boolean> {
     this.busy = true;
     this.message = null;
     this.problems = [];
@@ -141,6 +149,10 @@ export class EditorStore {
         this.view = 'home';
         this.message = { kind: 'info', text: 'Saved.' };
         this.persist();
+        if (!reload) {
+          await this.load();
+          return true;
+        }
         if (hash !== undefined) location.hash = hash;
         location.reload();
         return true;

@@ -134,6 +134,16 @@ export function checkSurveyedSources(basis: unknown, references: GeometryReferen
     });
 }
 
+/** An `approximate` feature says how it was placed: a reference with a `note` (readers see it under "Where the geometry comes from"). */
+export function checkApproximateNote(basis: unknown, references: GeometryReference[], issues: CertaintyIssue[]): void {
+  if (basis !== 'approximate' || references.some((r) => nonEmpty(r.note))) return;
+  issues.push({
+    message: references.length === 0 ? 'geometry_basis "approximate" but no reference says how the position was placed' : 'geometry_basis "approximate" but no reference has a "note" saying how the position was placed',
+    hint: 'add a reference with a "note" that says where the position comes from (e.g. {"title": "Natural Earth 10m populated places", "note": "At the city point for Pingxiang: city level, within about 10 km"})',
+    path: ['properties', 'references'],
+  });
+}
+
 /** One citation's `support` and `reasoning`. */
 export function checkCitationSupport(c: Obj, ci: number, issues: CertaintyIssue[]): { support: CitationSupport; reasoning?: string } {
   const at = (key: string): JSONPath => ['properties', 'citations', ci, key];

@@ -21,6 +21,7 @@ import {
   checkReferences,
   checkReferenceWording,
   checkSurveyedSources,
+  checkApproximateNote,
   type CertaintyIssue,
 } from './certaintyChecks.ts';
 import { findSwappedPoints } from './swappedPositions.ts';
@@ -260,6 +261,9 @@ function compileFeatureFile(
     const references = checkReferences(p.references, certainty);
     checkReferenceWording(references, certainty);
     if (!geometryIssues.length) checkSurveyedSources(p.geometry_basis, references, geometry, certainty);
+    // A reference with a problem of its own is reported already: its missing note is not a second error.
+    const referencesRead = p.references === undefined || (Array.isArray(p.references) && references.length === p.references.length);
+    if (referencesRead) checkApproximateNote(p.geometry_basis, references, certainty);
     const publishedLength = checkPublishedLength(p.published_length, geometry, certainty);
     const publishedArea = checkPublishedArea(p.published_area, geometry, certainty);
     report();

@@ -120,3 +120,38 @@ export function syncCoverage(text: string | null, change: CoverageChange): Cover
   const out = doc.toString(TO_STRING);
   return { ok: true, text: text === null || out !== text ? out : text };
 }
+
+/**
+ * The coverage file's text with `phrase` listed as not mapped, and why, in
+ * `document`'s section (the section is made when missing). An entry of the
+ * same phrase that lists no feature gets the new reason; one that lists
+ * features is refused: the phrase is on the map.
+ */
+export function putNotMapped(text: string | null, document: string, phrase: string, why: string): string {
+  const doc = parseDocument(text ?? '');
+  if (doc.errors.length) throw new Error(`${COVERAGE_PATH} is not readable YAML (${doc.errors[0].message.split('\n')[0]}): fix it by hand, then save again`);
+  if (text !== null && doc.contents !== null && doc.toString(TO_STRING) !== text)
+    throw new Error(`${COVERAGE_PATH} is written in a layout the editor cannot keep byte for byte: add the entry by hand (see docs/authoring.md)`);
+  if (doc.contents === null) doc.contents = doc.createNode({}) as never;
+  if (!isMap(doc.contents)) throw new Error(`${COVERAGE_PATH} must map each document id to a list of entries`);
+  const table = doc.contents as unknown as YAMLMap<unknown, unknown>;
+  const found: unknown = table.get(document, true);
+  let section: YAMLSeq;
+  if (isSeq(found)) section = found;
+  else if (found === undefined || (isScalar(found) && found.value === null)) {
+    section = doc.createNode([]) as YAMLSeq;
+    table.set(document, section);
+  } else throw new Error(`${COVERAGE_PATH}: the section of "${document}" is not a list`);
+  const wanted = fold(phrase);
+  const same = (section.items.filter(isMap) as YAMLMap[]).find((e) => isScalar(e.get('phrase', true)) && fold(String(e.get('phrase'))) === wanted);
+  if (same && featureList(same)?.items.length) throw new Error(`"${wanted}" is already listed in ${COVERAGE_PATH} with the features that show it`);
+  if (same) same.set('not_mapped', quoted(why.trim()));
+  else {
+    const entry = doc.createNode({}) as YAMLMap;
+    entry.set('phrase', quoted(wanted));
+    entry.set('not_mapped', quoted(why.trim()));
+    section.flow = false;
+    section.items.push(entry);
+  }
+  return doc.toString(TO_STRING);
+}

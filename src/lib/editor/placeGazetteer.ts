@@ -29,10 +29,13 @@ export interface GazetteerEntry {
   reference: GeometryReference;
   /** Lower is more prominent (Natural Earth scalerank; 0 for the atlas's own places). */
   rank: number;
+  /** The atlas feature it is, for the atlas's own places. */
+  featureId?: string;
 }
 
 /** A point feature of the atlas, as the compiled atlas or a feature file has it. */
 export interface PointFeatureLike {
+  id?: string;
   properties: { name?: string; name_zh?: string; geometry_basis?: string; references?: GeometryReference[] };
   geometry: { type: string; coordinates?: unknown } | null;
 }
@@ -81,7 +84,8 @@ export function entriesFromFeatures(features: PointFeatureLike[]): GazetteerEntr
       : refs[0]
         ? { title: refs[0].title, ...(refs[0].url ? { url: refs[0].url } : {}), note: `At the position of ${name}, as placed from this source` }
         : { title: `Corridor Atlas: ${name}`, note: `At the position of ${name} in this atlas` };
-    out.push(entry({ label: name, source: 'atlas', lon, lat, basis: published ? 'surveyed' : 'approximate', reference, rank: 0 }, [name], f.properties.name_zh));
+    const base = { label: name, source: 'atlas' as const, lon, lat, basis: published ? ('surveyed' as const) : ('approximate' as const), reference, rank: 0 };
+    out.push(entry(typeof f.id === 'string' ? { ...base, featureId: f.id } : base, [name], f.properties.name_zh));
   }
   return out;
 }
@@ -141,4 +145,9 @@ export function entriesFromNaturalEarth(places: Place[]): GazetteerEntry[] {
     const reference: GeometryReference = { ...NATURAL_EARTH, note: `At the Natural Earth point for ${where}: city level, within about 10 km` };
     return entry({ label: where, source: 'natural-earth', lon: p.lon, lat: p.lat, basis: 'approximate', reference, rank: p.rank }, [p.name], p.name_zh);
   });
+}
+
+/** The whole gazetteer the editor suggests from: the atlas's own points, then published stations, then Natural Earth's cities. */
+export function editorGazetteer(features: PointFeatureLike[], published: PublishedPlace[], places: Place[]): GazetteerEntry[] {
+  return [...entriesFromFeatures(features), ...entriesFromPublishedPlaces(published), ...entriesFromNaturalEarth(places)];
 }

@@ -21,10 +21,40 @@ function wordAt(text: string, name: string): number {
   return -1;
 }
 
-/** Where the entry is first named in the text, or -1. */
-function firstMention(text: string, folded: string, e: GazetteerEntry): number {
-  const at = [...e.en.map((n) => wordAt(folded, n)), ...e.zh.map((z) => text.indexOf(z))].filter((i) => i >= 0);
-  return at.length ? Math.min(...at) : -1;
+/** A text with its folded form (accents dropped, curly apostrophes straight) and, per folded character, where it came from. */
+export interface SearchableText {
+  text: string;
+  folded: string;
+  origin: number[];
+}
+
+export function searchable(text: string): SearchableText {
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  origin.push(text.length);
+  return { text, folded, origin };
+}
+
+/** Where the entry is first named in the text (an English name as a whole word, a Chinese one anywhere), or null. */
+export function mentionIn(t: SearchableText | string, e: GazetteerEntry): { start: number; end: number } | null {
+  const s = typeof t === 'string' ? searchable(t) : t;
+  let best: { start: number; end: number } | null = null;
+  for (const n of e.en) {
+    const at = wordAt(s.folded, n);
+    if (at >= 0 && (!best || s.origin[at] < best.start)) best = { start: s.origin[at], end: s.origin[at + fold(n).length] };
+  }
+  for (const z of e.zh) {
+    const at = s.text.indexOf(z);
+    if (at >= 0 && (!best || at < best.start)) best = { start: at, end: at + z.length };
+  }
+  return best;
 }
 
 /**
@@ -35,11 +65,11 @@ function firstMention(text: string, folded: string, e: GazetteerEntry): number {
 export function suggestPlaces(gazetteer: GazetteerEntry[], texts: (string | undefined)[], limit = 8): GazetteerEntry[] {
   const text = texts.filter(Boolean).join('\n');
   if (!text.trim()) return [];
-  const folded = fold(text);
+  const t = searchable(text);
   const hits: [number, GazetteerEntry][] = [];
   for (const e of gazetteer) {
-    const at = firstMention(text, folded, e);
-    if (at >= 0) hits.push([at, e]);
+    const m = mentionIn(t, e);
+    if (m) hits.push([m.start, e]);
   }
   hits.sort(([a, x], [b, y]) => SOURCE_ORDER[x.source] - SOURCE_ORDER[y.source] || a - b || x.rank - y.rank || x.label.localeCompare(y.label));
   const seen = new Set<string>();

@@ -7,6 +7,7 @@
 import type { EditorFile, RecipesOnDisk } from './featureDraft.ts';
 import type { Edit } from './saveRequest.ts';
 import type { PublishedPlace } from './placeGazetteer.ts';
+import type { CoverageEntry } from '../atlas/coverage.ts';
 
 /** The editor's endpoints, under one prefix no page or asset uses. */
 export const EDITOR_API = '/__atlas-editor';
@@ -32,6 +33,8 @@ export interface EditorData {
   derive: RecipesOnDisk;
   /** The places of data/derive/geometry.yaml with the position a source publishes. */
   published: PublishedPlace[];
+  /** The coverage table (data/coverage.yaml) by document id, and the file's version token. */
+  coverage: { token: string; sections: Record<string, CoverageEntry[]> };
 }
 
 export interface SaveRequest {

@@ -7,8 +7,8 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import { DeriveContext, DeriveError, pointsById, tryDeriveGeometry, type DerivedGeometry, type Recipe } from '../geo/deriveRoutes.ts';
-import { riverRouteRecipe } from '../geo/riverRoute.ts';
-import type { EditorFile } from './featureDraft.ts';
+import { riverRouteEnds, riverRouteRecipe } from '../geo/riverRoute.ts';
+import { draftRecipe, type EditorFile, type FeatureDraft } from './featureDraft.ts';
 
 /** A derivation context over the editor's files (their point features are the ports) and the river centrelines. */
 export function riverDeriveContext(rivers: FeatureCollection<Geometry, Record<string, unknown>>, files: EditorFile[]): DeriveContext {
@@ -40,4 +40,27 @@ export function portChoices(files: EditorFile[]): { id: string; name: string; na
       if (typeof x.id === 'string' && p.kind === 'port' && (x.geometry as Geometry | null)?.type === 'Point') out.push({ id: x.id, name: p.name ?? x.id, ...(p.name_zh ? { name_zh: p.name_zh } : {}) });
     }
   return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export type RiverPick = { ok: true } | { ok: false; error: string; cleared: boolean };
+
+/**
+ * Put the outcome of a pick of two ports into the draft. A route sets the
+ * geometry and its recipe. A pick with no route leaves no line behind that
+ * would pass for its route: a line an earlier pick derived is cleared with
+ * its recipe (`cleared`), and the error says so; a line drawn by hand stays.
+ */
+export function applyRiverPick(draft: FeatureDraft, route: RiverRoute): RiverPick {
+  if (!('error' in route)) {
+    draft.feature.geometry = route.derived.geometry;
+    delete (draft.feature.properties as Record<string, unknown>).legs;
+    draft.recipe = route.recipe;
+    return { ok: true };
+  }
+  const derived = riverRouteEnds(draftRecipe(draft)) !== null;
+  if (derived) {
+    draft.feature.geometry = null;
+    draft.recipe = null;
+  }
+  return { ok: false, error: derived ? `${route.error} The line of the earlier pick was cleared.` : route.error, cleared: derived };
 }

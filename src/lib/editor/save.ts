@@ -98,6 +98,20 @@ function oversizeFiles(writes: Map<string, string>): FieldProblem[] {
   return out;
 }
 
+const foldSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** A phrase listed as not mapped must be the document's own words (as the coverage test asks). */
+function notMappedProblems(edits: Edit[], documents: readonly { id: string; body: string }[]): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const e of edits) {
+    if (e.kind !== 'not-mapped') continue;
+    const doc = documents.find((d) => d.id === e.document);
+    if (!doc) out.push({ field: null, file: COVERAGE_PATH, message: `there is no document "${e.document}"` });
+    else if (!foldSpace(doc.body).includes(foldSpace(e.phrase))) out.push({ field: null, file: COVERAGE_PATH, message: `"${foldSpace(e.phrase)}" is not in the text of "${e.document}"` });
+  }
+  return out;
+}
+
 /** The save of `body` (the request's text; null when it was over MAX_BODY_BYTES) on `tree`. */
 export function planEditorSave(tree: SaveTree, body: string | null): SaveOutcome {
   if (body === null) return refuse(413, `The edit is larger than ${MAX_BODY_BYTES} bytes.`);
@@ -139,12 +153,14 @@ export function planEditorSave(tree: SaveTree, body: string | null): SaveOutcome
   for (const [path, t] of derived.writes) plan.writes.set(path, t);
   // The coverage table lists what the save added, so `npm test` keeps passing.
   const coverageOnDisk = tree.read(COVERAGE_PATH);
-  const coverage = syncCoverage(coverageOnDisk, coverageChange(edits));
+  const coverage = syncCoverage(plan.writes.get(COVERAGE_PATH) ?? coverageOnDisk, coverageChange(edits));
   if (!coverage.ok) return refuse(422, `Nothing was written: ${coverage.message}.`);
   if (coverage.text !== null && coverage.text !== coverageOnDisk) plan.writes.set(COVERAGE_PATH, coverage.text);
   const result = compileAtlas({ documents: replace(input.documents, '.md'), features: replace(input.features, '.geojson') });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length) return refuse(422, 'Nothing was written: the data check found problems.', { problems: withFields(errors, plan.writes) });
+  const unanchored = notMappedProblems(edits, result.atlas?.documents ?? []);
+  if (unanchored.length) return refuse(422, `Nothing was written: ${unanchored.map((p) => p.message).join('; ')}.`, { problems: unanchored });
   const warnings = withFields(result.problems.filter((p) => p.severity === 'warning'), plan.writes);
   return {
     status: 200,

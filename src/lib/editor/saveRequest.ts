@@ -2,10 +2,10 @@
  * What a save may ask for, checked before anything is read or written:
  * create or replace a document, put a feature into a feature file (replacing
  * one by id, or appending), delete a feature, set or remove a feature's route
- * recipe. Every edit names the version of the file it was made against (see
+ * recipe, list a phrase of a document as not mapped in the coverage table. Every edit names the version of the file it was made against (see
  * conflictToken.ts). Paths are built here, from checked names, and can only
  * land under data/documents/ or data/features/, or be the recipes file
- * data/derive/geometry.yaml.
+ * data/derive/geometry.yaml or the coverage table data/coverage.yaml.
  */
 import { KEBAB_ID } from '../atlas/compileDocument.ts';
 import { fmt, LIMITS } from '../atlas/limits.ts';
@@ -15,14 +15,16 @@ import { deleteFeature, FeatureFileError, putFeature, type RawFeature } from './
 import { recipeProblem, type Recipe } from '../geo/deriveRoutes.ts';
 import { GEOMETRY_SPEC_PATH } from '../geo/deriveTree.ts';
 import { putRecipe } from '../geo/recipeFile.ts';
-import type { CoverageChange } from './coverageSync.ts';
+import { COVERAGE_PATH, putNotMapped, type CoverageChange } from './coverageSync.ts';
 
 export type Edit =
   | { kind: 'put-document'; token: string; front: DocumentFrontMatter; body: string }
   | { kind: 'put-feature'; file: string; token: string; feature: RawFeature; replaces?: string }
   | { kind: 'delete-feature'; file: string; token: string; id: string }
   /** Set (or, with null, remove) the route recipe of feature `id` in data/derive/geometry.yaml. */
-  | { kind: 'put-recipe'; token: string; id: string; recipe: Recipe | null };
+  | { kind: 'put-recipe'; token: string; id: string; recipe: Recipe | null }
+  /** List `phrase` of `document` in data/coverage.yaml as not on the map, and why. */
+  | { kind: 'not-mapped'; token: string; document: string; phrase: string; why: string };
 
 export const MAX_EDITS = 20;
 /** Nesting an edit may have: its feature sits two levels down in its file ({"features": [ … ]}), which allows LIMITS.jsonDepth. */
@@ -100,7 +102,13 @@ function parseEdit(v: unknown, i: number): Parsed<Edit> {
     }
     return { ok: true, value: { kind: 'put-recipe', token: v.token, id: v.id, recipe: v.recipe as Recipe | null } };
   }
-  return fail(`${at}: unknown kind ${JSON.stringify(v.kind)} (put-document, put-feature, delete-feature or put-recipe)`);
+  if (v.kind === 'not-mapped') {
+    if (!isString(v.document, 200) || !KEBAB_ID.test(v.document)) return fail(`${at}: "document" must be a kebab-case document id`);
+    if (!isString(v.phrase, 2000) || !v.phrase.trim()) return fail(`${at}: "phrase" must be the document's own words for the place`);
+    if (!isString(v.why, 500) || !v.why.trim()) return fail(`${at}: say why it is not mapped (at most 500 characters)`);
+    return { ok: true, value: { kind: 'not-mapped', token: v.token, document: v.document, phrase: v.phrase, why: v.why } };
+  }
+  return fail(`${at}: unknown kind ${JSON.stringify(v.kind)} (put-document, put-feature, delete-feature, put-recipe or not-mapped)`);
 }
 
 /** Check a parsed request body. */
@@ -121,6 +129,7 @@ export function parseSaveRequest(body: unknown): Parsed<Edit[]> {
 export function editPath(edit: Edit): string {
   if (edit.kind === 'put-document') return `data/documents/${edit.front.id}.md`;
   if (edit.kind === 'put-recipe') return GEOMETRY_SPEC_PATH;
+  if (edit.kind === 'not-mapped') return COVERAGE_PATH;
   return `data/features/${edit.file}`;
 }
 
@@ -128,6 +137,7 @@ function applyEdit(current: string | null, edit: Edit): string {
   if (edit.kind === 'put-document') return formatDocument(edit.front, edit.body);
   if (edit.kind === 'put-feature') return putFeature(current, edit.feature, edit.replaces ?? edit.feature.id);
   if (edit.kind === 'put-recipe') return putRecipe(current ?? '', edit.id, edit.recipe);
+  if (edit.kind === 'not-mapped') return putNotMapped(current, edit.document, edit.phrase, edit.why);
   if (current === null) throw new FeatureFileError(`data/features/${edit.file} does not exist`);
   return deleteFeature(current, edit.id);
 }

@@ -29,6 +29,7 @@ function feature(overrides: Record<string, unknown> = {}, props: Record<string, 
       description: 'A port.',
       geometry_basis: 'approximate',
       citations: [{ document: 'sample-doc', quote: 'Hunan\'s cargos can go global' }],
+      references: [{ title: 'Sample gazetteer', note: 'Placed at city level.' }],
       ...props,
     },
     geometry: { type: 'Point', coordinates: [114.55, 30.63] },
@@ -70,7 +71,7 @@ describe('compileAtlas: valid data', () => {
     const port = feature({}, {
       geometry_basis: 'approximate',
       description_zh: '一个港口。',
-      references: [{ title: 'Wikipedia: Sample Port', url: 'https://en.wikipedia.org/wiki/Sample', coordinate: [114.55, 30.63] }],
+      references: [{ title: 'Wikipedia: Sample Port', url: 'https://en.wikipedia.org/wiki/Sample', note: 'At the infobox position.', coordinate: [114.55, 30.63] }],
       citations: [
         { document: 'sample-doc', quote: "Hunan's cargos can go global", support: 'inferred', reasoning: 'The text does not name the port; the sample guide places the routes there.' },
         { document: 'sample-doc', quote: 'The three ports will take joint actions' },

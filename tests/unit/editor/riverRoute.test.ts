@@ -16,9 +16,9 @@ import { readDataFiles } from '../../../scripts/data-files.ts';
 import { checkData } from '../../../scripts/check-data.ts';
 import { referenceLoaders, riversPath } from '../../../scripts/reference-files.ts';
 import { contentToken } from '../../../src/lib/editor/conflictToken.ts';
-import { deleteEdits, existingFeatureDraft, newFeatureDraft, saveEdits, type EditorFile } from '../../../src/lib/editor/featureDraft.ts';
+import { deleteEdits, draftRecipe, existingFeatureDraft, newFeatureDraft, saveEdits, type EditorFile } from '../../../src/lib/editor/featureDraft.ts';
 import { readFeatures } from '../../../src/lib/editor/featureFileEdit.ts';
-import { deriveRiverRoute, portChoices, riverDeriveContext } from '../../../src/lib/editor/riverRouteDraft.ts';
+import { applyRiverPick, deriveRiverRoute, portChoices, riverDeriveContext } from '../../../src/lib/editor/riverRouteDraft.ts';
 import { deriveForSave } from '../../../src/lib/editor/saveDerived.ts';
 import { parseSaveRequest, planSave } from '../../../src/lib/editor/saveRequest.ts';
 import { buildRiverGraph, snapToGraph, yangtzeOnly } from '../../../src/lib/geo/riverPath.ts';
@@ -228,4 +228,39 @@ describe('the save request carries the recipe with the feature', () => {
 test('the shipped data passes the check with this code path in place', () => {
   expect(checkData(dataRoot).exitCode).toBe(0);
   expect(readdirSync(join(dataRoot, 'data/derive'))).toContain('geometry.yaml');
+});
+
+describe('a pick of two ports in the editor (applyRiverPick)', () => {
+  const files: EditorFile[] = [{ path: 'data/features/ports.geojson', token: 't', features: readFeatures(fc(port('a', [100.1, 30.01]), port('b', [100.9, 30.01]), port('far', [110, 40]))) }];
+  const ctx = riverDeriveContext(RIVERS as never, files);
+  const hand = { type: 'LineString', coordinates: [[100, 30], [101, 31]] };
+
+  test('a route sets the geometry and its recipe', () => {
+    const draft = newFeatureDraft(null, files, 'schematic');
+    const route = deriveRiverRoute(ctx, 'route', 'a', 'b');
+    expect(applyRiverPick(draft, route)).toEqual({ ok: true });
+    if ('error' in route) throw new Error(route.error);
+    expect(draft.feature.geometry).toEqual(route.derived.geometry);
+    expect(draftRecipe(draft)).toEqual(riverRouteRecipe('a', 'b'));
+  });
+
+  test('a new pick with no route clears the line the earlier pick derived, and its recipe; the error says so', () => {
+    const draft = newFeatureDraft(null, files, 'schematic');
+    applyRiverPick(draft, deriveRiverRoute(ctx, 'route', 'a', 'b'));
+    const failed = deriveRiverRoute(ctx, 'route', 'a', 'far');
+    expect('error' in failed).toBe(true);
+    const r = applyRiverPick(draft, failed);
+    expect(r).toMatchObject({ ok: false, cleared: true, error: expect.stringMatching(/"far".*earlier pick was cleared/s) });
+    expect(draft.feature.geometry).toBeNull();
+    expect(draftRecipe(draft)).toBeNull();
+    expect(saveEdits(draft).filter((e) => e.kind === 'put-recipe')).toEqual([]);
+  });
+
+  test('a failed pick leaves a line drawn by hand as it is (it never claimed to follow the river)', () => {
+    const draft = newFeatureDraft(null, files, 'schematic');
+    draft.feature.geometry = hand;
+    const r = applyRiverPick(draft, deriveRiverRoute(ctx, 'route', 'a', 'far'));
+    expect(r).toMatchObject({ ok: false, cleared: false });
+    expect(draft.feature.geometry).toEqual(hand);
+  });
 });

@@ -73,6 +73,35 @@ describe('the save, without a server', { timeout: 60_000 }, () => {
     expect(files).toEqual(before);
   });
 
+  it('an approximate position without a note saying how it was placed is refused beside the references field; nothing is written', () => {
+    const feature = newFeature('test-save-fast-lane');
+    const bare = { ...feature, properties: { ...feature.properties, geometry_basis: 'approximate', references: [{ title: feature.properties.references[0].title }] } };
+    const out = planEditorSave(memoryTree(dataFiles()), body([newDoc, { kind: 'put-feature', file: NEW_FILE, token: ABSENT, feature: bare }]));
+    expect(out.status).toBe(422);
+    expect(out.writes.size).toBe(0);
+    const problems = out.reply.ok ? [] : (out.reply.problems ?? []);
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'properties.references', message: expect.stringMatching(/"approximate" but no reference has a "note"/) }));
+  });
+
+  it('"not mapped because…" writes only the coverage table, against its version; a phrase not in the document is refused', () => {
+    const files = dataFiles();
+    const path = [...files.keys()].find((p) => p.startsWith('data/documents/'))!;
+    const docId = path.replace(/^.*\/|\.md$/g, '');
+    const words = files.get(path)!.split(/^---$/m)[2].trim().split(/\s+/).slice(0, 3).join(' ');
+    const edit = (phrase: string, token = contentToken(files.get(COVERAGE_PATH) ?? null)) => body([{ kind: 'not-mapped', token, document: docId, phrase, why: 'Named in passing.' }]);
+    const out = planEditorSave(memoryTree(files), edit(words));
+    expect(out.reply, JSON.stringify(out.reply).slice(0, 500)).toMatchObject({ ok: true });
+    expect([...out.writes.keys()]).toEqual([COVERAGE_PATH]);
+    expect(parseYaml(out.writes.get(COVERAGE_PATH)!)[docId]).toContainEqual({ phrase: words, not_mapped: 'Named in passing.' });
+    const absent = planEditorSave(memoryTree(files), edit(`${words} no such words in it`));
+    expect(absent.status).toBe(422);
+    expect(absent.writes.size).toBe(0);
+    expect(absent.reply.ok ? '' : absent.reply.message).toMatch(/is not in the text of/);
+    const stale = planEditorSave(memoryTree(files), edit(words, contentToken('an older version')));
+    expect(stale.status).toBe(409);
+    expect(stale.writes.size).toBe(0);
+  });
+
   it('a save killed between writing the feature and the coverage table is finished by the next start; the check passes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-save-'));
     dirs.push(dir);

@@ -23,7 +23,7 @@ export const newPointFeature = (id: string, documentId: string) => ({
     description: 'A test.',
     geometry_basis: HAND_PLACED,
     citations: [{ document: documentId, quote: 'open a fast lane for river-sea containers' }],
-    references: [{ title: 'Placed at the Yangluo container terminals by the author' }],
+    references: [{ title: 'Yangluo container terminals', note: 'Placed at the terminals by the author, not from a published coordinate.' }],
   },
   geometry: { type: 'Point', coordinates: [114.538, 30.636] },
 });
