@@ -68,6 +68,8 @@ export class MapController {
   private framed: Set<string> | null = null;
   /** The feature the pointer is over on the map (hover set by the map, not by lists or marks). */
   private mapHover: string | null = null;
+  /** The map's size and the panel over it at the last keepSelectionInView: what "in view before" is measured in. */
+  private room: { width: number; height: number; pad: Padding } | null = null;
 
   constructor(app: AppState) {
     this.app = app;
@@ -182,9 +184,6 @@ export class MapController {
   private revealPadding(p: Padding = NO_PANEL): Padding {
     return { top: p.top + REVEAL_MARGIN, bottom: p.bottom + REVEAL_MARGIN, left: p.left + REVEAL_MARGIN, right: p.right + REVEAL_MARGIN };
   }
-
-  /** The map's size and the panel over it when the selection was last known to be in view. */
-  private room: { width: number; height: number; pad: Padding } | null = null;
 
   /**
    * The map changed size, or a panel opened or closed over it (a document
