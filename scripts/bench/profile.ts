@@ -1,7 +1,8 @@
 /**
- * `npm run bench:profile -- [app|maplibre|leaflet] [real|generated] [--until map-first-meaningful]`:
+ * `npm run bench:profile -- [app|maplibre|leaflet] [real|generated] [--until map-first-meaningful] [--click]`:
  * where the main thread spends its time from navigation to the page's first idle
- * map (or to the first meaningful map). A
+ * map (or to the first meaningful map), or, with `--click`, during the first
+ * click of a load at the benchmark's click view (mousedown to the panel). A
  * CPU profile (Chrome DevTools Protocol) of one page load of what `npm run bench`
  * last built in dist-bench/, summed by function and by script, with the
  * page's performance marks. For choosing what to speed up; the benchmark
@@ -13,10 +14,13 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/chromium.ts';
 import { serve } from './serve.ts';
+import { clickTargets } from './targets.ts';
+import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
 const until = args.includes('--until') ? args.splice(args.indexOf('--until'), 2)[1] : 'map-first-idle';
+const click = args.includes('--click') ? Boolean(args.splice(args.indexOf('--click'), 1)) : false;
 const [kind = 'app', dataset = 'real'] = args;
 const dir = resolve(root, 'dist-bench', dataset, kind === 'app' ? 'app' : 'pages');
 if (!existsSync(dir)) {
@@ -45,10 +49,25 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
   const path = kind === 'app' ? '' : `${kind}.html`;
-  await page.goto(`${server.url}${path}#map=4/30.5/108.5`, { waitUntil: 'commit' });
+  const dataRoot = dataset === 'real' ? root : resolve(root, 'dist-bench/generated-atlas');
+  const { view, targets } = clickTargets(dataRoot);
+  const hash = click ? `#map=${view.zoom}/${view.lat}/${view.lng}` : '#map=4/30.5/108.5';
+  if (!click) await cdp.send('Profiler.start');
+  await page.goto(`${server.url}${path}${hash}`, { waitUntil: 'commit' });
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, until, { timeout: 120_000, polling: 20 });
+  if (click) {
+    await page.waitForTimeout(500);
+    const box = (await page.locator(kind === 'app' ? '[aria-label="Map of corridors"]' : '#map').boundingBox())!;
+    const t = targets[0];
+    const p = project(view, box.width, box.height, t.lng, t.lat);
+    await cdp.send('Profiler.start');
+    await page.evaluate(() => performance.mark('click'));
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    await page.waitForSelector(`aside[aria-label="Source"][data-feature-id="${t.id}"]`, { timeout: 10_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate(() => performance.mark('panel-painted'));
+  }
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const marks = await page.evaluate(() =>
     [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('resource')].map((e) => ({
