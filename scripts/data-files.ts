@@ -113,8 +113,20 @@ export function readDataFiles(root: string, problems: Problem[] = []): CompileIn
       message: 'a write of several files was interrupted and not finished: some of its files are new, some old',
       hint: 'start `npm run dev` or run `npx tsx scripts/derive-routes.ts`: each finishes it first (see docs/robustness.md)',
     });
+  for (const intent of pending.intents)
+    problems.push({
+      severity: 'warning',
+      file: intent,
+      message: 'a write of several files was interrupted before it changed anything: its temporary files are still there',
+      hint: 'the next editor save, `npm run dev` or `npx tsx scripts/derive-routes.ts` removes them (see docs/robustness.md)',
+    });
   for (const temp of pending.temps)
-    problems.push({ severity: 'warning', file: temp, message: 'a temporary file left by an interrupted write', hint: 'delete it; the next editor save or derive-routes run also removes it' });
+    problems.push({
+      severity: 'warning',
+      file: temp,
+      message: 'named like a temporary file of an interrupted write, but no write recorded it, so no tool removes it',
+      hint: 'delete it if it is not yours',
+    });
   return {
     documents: readDir(root, 'data/documents', '.md', problems),
     features: readDir(root, 'data/features', '.geojson', problems),
