@@ -20,7 +20,7 @@ import { checkRequest, MAX_BODY_BYTES } from '../src/lib/editor/writeGuard.ts';
 import { parseGeometrySpec } from '../src/lib/geo/deriveRoutes.ts';
 import { GEOMETRY_SPEC_PATH } from '../src/lib/geo/deriveTree.ts';
 import { parse as parseYaml } from 'yaml';
-import { dataTreeOnDisk, readDataFiles } from './data-files.ts';
+import { dataTreeOnDisk, readWholeDataTree } from './data-files.ts';
 import { assertInsideData, dataRootProblem, LinkOutOfDataError } from './data-root.ts';
 import { markEditorWrite } from './editor-writes.ts';
 import { commitFiles, InterruptedWriteError, recoverWrites, recoveryReport } from './transaction.ts';
@@ -85,7 +85,7 @@ function coverageData(root: string): EditorData['coverage'] {
 
 /** Everything the editor needs from disk: raw features per file, documents, recipes, and each file's version token. */
 function editorData(root: string): EditorData {
-  const input = readDataFiles(root);
+  const input = readWholeDataTree(root);
   const files = input.features.map((f) => {
     let features: RawFeature[] = [];
     try {
