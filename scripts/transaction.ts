@@ -42,7 +42,8 @@ export const nodeFileOps: FileOps = {
 export interface FileWrite {
   /** Path relative to the root, under data/ (e.g. data/features/ports.geojson). */
   path: string;
-  text: string;
+  /** The new text; null removes the file (in the same all-or-nothing write). */
+  text: string | null;
 }
 
 interface JournalEntry {
@@ -50,7 +51,8 @@ interface JournalEntry {
   temp: string;
   /** sha256 of the target's text before the write; null when it did not exist. */
   before: string | null;
-  after: string;
+  /** sha256 of its text after the write; null when the write removes it. */
+  after: string | null;
 }
 
 interface Journal {
@@ -100,13 +102,13 @@ export function commitFiles(root: string, files: FileWrite[], ops: FileOps = nod
   for (const f of files) mkdirSync(dirname(join(root, f.path)), { recursive: true });
   const entries: JournalEntry[] = files.map((f) => {
     const before = readText(join(root, f.path));
-    return { path: f.path, temp: tempPathFor(f.path), before: before === null ? null : hash(before), after: hash(f.text) };
+    return { path: f.path, temp: tempPathFor(f.path), before: before === null ? null : hash(before), after: f.text === null ? null : hash(f.text) };
   });
   const intent = join(root, intentPath());
   const journal: Journal = { pid: process.pid, files: entries };
   try {
     ops.writeFile(intent, JSON.stringify(journal, null, 1));
-    files.forEach((f, i) => ops.writeFile(join(root, entries[i].temp), f.text));
+    files.forEach((f, i) => f.text !== null && ops.writeFile(join(root, entries[i].temp), f.text));
     ops.rename(intent, join(root, journalPath()));
   } catch (e) {
     for (const entry of entries) rmSync(join(root, entry.temp), { force: true });
@@ -116,7 +118,8 @@ export function commitFiles(root: string, files: FileWrite[], ops: FileOps = nod
   const done: string[] = [];
   try {
     for (const entry of entries) {
-      ops.rename(join(root, entry.temp), join(root, entry.path));
+      if (entry.after === null) ops.remove(join(root, entry.path));
+      else ops.rename(join(root, entry.temp), join(root, entry.path));
       done.push(entry.path);
     }
   } catch (e) {
@@ -240,6 +243,17 @@ export function recoverWrites(root: string, ops: FileOps = nodeFileOps): Recover
     const problems = [...r.problems];
     for (const entry of r.entries) {
       const temp = join(root, entry.temp);
+      if (entry.after === null) {
+        if (intents.includes(record)) continue;
+        const now = readText(join(root, entry.path));
+        if (now === null) continue; // removed before the interruption
+        if (hash(now) === entry.before) {
+          assertInsideData(root, entry.path);
+          ops.remove(join(root, entry.path));
+          out.finished.push(entry.path);
+        } else problems.push(`${entry.path} changed since an interrupted write that removes it began (${record.path}): left as it is; delete it or keep it, then delete ${record.path}`);
+        continue;
+      }
       if (!existsSync(temp)) continue; // renamed before the interruption, or never written
       if (intents.includes(record)) {
         // Interrupted before its journal: nothing was renamed, so the write is undone.

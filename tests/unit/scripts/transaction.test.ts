@@ -81,6 +81,17 @@ describe('all-or-nothing writes', () => {
     expect(pendingWrites(root)).toEqual({ journals: [], intents: [], temps: [] });
   });
 
+  it('a write that also removes a file, stopped before the removal, removes it when the next start finishes it', () => {
+    const root = tree();
+    writeFileSync(join(root, 'data/features/gone.geojson'), 'to be removed');
+    expect(() => commitFiles(root, [...WRITES, { path: 'data/features/gone.geojson', text: null }], failingRename(2))).toThrow(InterruptedWriteError);
+    expect(existsSync(join(root, 'data/features/gone.geojson'))).toBe(true);
+    expect(recoverWrites(root).finished.sort()).toEqual(['data/coverage.yaml', 'data/features/gone.geojson']);
+    expect(existsSync(join(root, 'data/features/gone.geojson'))).toBe(false);
+    expect(state(root)).toEqual({ a: 'new a', coverage: 'new coverage' });
+    expect(hidden(root)).toEqual([]);
+  });
+
   it('a write that fails before its first rename changes nothing and leaves no file behind', () => {
     const root = tree();
     let writes = 0;
