@@ -20,8 +20,8 @@ import { distance } from 'fastest-levenshtein';
 import { anchorQuote } from '../src/lib/atlas/anchor.ts';
 import { describeDifferences, disambiguatingPrefixes, nearMisses, occurrences, paragraphAround } from '../src/lib/atlas/citeHelp.ts';
 import { parseMarkdown } from '../src/lib/atlas/frontMatter.ts';
-import { readDataFiles } from './data-files.ts';
-import { dataRootProblem } from './data-root.ts';
+import { readWholeDataTree } from './data-files.ts';
+import { dataRootProblem, LinkOutOfDataError } from './data-root.ts';
 
 const USAGE = [
   'usage: npm run cite -- <doc-id> "<quote>" [--prefix "<words just before the quote>"]',
@@ -90,7 +90,14 @@ function main(): number {
     console.error(notATree);
     return 2;
   }
-  const files = readDataFiles(root).documents;
+  let files;
+  try {
+    files = readWholeDataTree(root).documents;
+  } catch (e) {
+    if (!(e instanceof LinkOutOfDataError)) throw e;
+    console.error(`${e.message}\n    fix: ${e.refusal.hint}`);
+    return 2;
+  }
   const docs = new Map(files.map((f) => [f.path.replace(/^.*\//, '').replace(/\.md$/, ''), f]));
   const file = docs.get(args.docId);
   if (!file) {

@@ -72,12 +72,19 @@ export const SINGLE_FILE_CSP_DIRECTIVES: Record<string, string> = {
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
-/** The CSP source of each inline script of `html` ("'sha256-…'", the hash of its text as the browser reads it), in order. */
+/** An attribute list that names an external script (`src=`, not `data-src=`). */
+const EXTERNAL = /(?:^|\s)src\s*=/i;
+
+/**
+ * The CSP source of each inline script of `html` ("'sha256-…'"), in order:
+ * the hash of its text as the browser reads it, which is after the HTML
+ * parser has turned every CR LF and lone CR into LF.
+ */
 export function inlineScriptHashes(html: string): string[] {
   const out: string[] = [];
   for (const m of html.matchAll(INLINE_SCRIPT)) {
-    if (/\bsrc\s*=/i.test(m[1])) continue;
-    out.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+    if (EXTERNAL.test(m[1])) continue;
+    out.push(`'sha256-${createHash('sha256').update(m[2].replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`);
   }
   return out;
 }

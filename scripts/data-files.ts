@@ -2,7 +2,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { SaveTree } from '../src/lib/editor/save.ts';
-import { assertInsideData, dataRootProblem, linkOutOfData } from './data-root.ts';
+import { assertInsideData, dataRootProblem, linkOutOfData, LinkOutOfDataError, type LinkRefusal } from './data-root.ts';
 import { referenceLoaders } from './reference-files.ts';
 import { pendingWrites } from './transaction.ts';
 import { LIMITS, fmt } from '../src/lib/atlas/limits.ts';
@@ -27,8 +27,6 @@ function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
  */
 function entryProblem(root: string, path: string): { message: string; hint: string } | null {
   const file = join(root, path);
-  const out = linkOutOfData(root, path);
-  if (out) return out;
   const st = lstatSync(file);
   if (st.isSymbolicLink()) {
     const target = readlinkSync(file);
@@ -46,12 +44,13 @@ function entryProblem(root: string, path: string): { message: string; hint: stri
   return null;
 }
 
-function readDir(root: string, dir: string, ext: string, problems: Problem[]): SourceFile[] {
+function readDir(root: string, dir: string, ext: string, problems: Problem[], links: LinkRefusal[]): SourceFile[] {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
   // The folder itself may be a link out of data/: then none of its files is read.
   const folderOut = linkOutOfData(root, dir);
   if (folderOut) {
+    links.push(folderOut);
     problems.push({ severity: 'error', file: dir, message: folderOut.message, hint: folderOut.hint });
     return [];
   }
@@ -66,6 +65,11 @@ function readDir(root: string, dir: string, ext: string, problems: Problem[]): S
         return [];
       };
       let bytes: Buffer;
+      const out = linkOutOfData(root, path);
+      if (out) {
+        links.push(out);
+        return fail(out.message, out.hint);
+      }
       try {
         const bad = entryProblem(root, path);
         if (bad) return fail(bad.message, bad.hint);
@@ -99,7 +103,7 @@ function readDir(root: string, dir: string, ext: string, problems: Problem[]): S
  * not a data tree (missing, or without data/documents and data/features) is
  * an error problem, not an empty atlas.
  */
-export function readDataFiles(root: string, problems: Problem[] = []): CompileInput {
+export function readDataFiles(root: string, problems: Problem[] = [], links: LinkRefusal[] = []): CompileInput {
   const notATree = dataRootProblem(root);
   if (notATree) {
     problems.push({ severity: 'error', file: 'data/', message: notATree, hint: 'give the folder that holds data/documents and data/features (or create both folders)' });
@@ -113,12 +117,43 @@ export function readDataFiles(root: string, problems: Problem[] = []): CompileIn
       message: 'a write of several files was interrupted and not finished: some of its files are new, some old',
       hint: 'start `npm run dev` or run `npx tsx scripts/derive-routes.ts`: each finishes it first (see docs/robustness.md)',
     });
+  for (const intent of pending.intents)
+    problems.push({
+      severity: 'warning',
+      file: intent,
+      message: 'a write of several files was interrupted before it changed anything: its temporary files are still there',
+      hint: 'the next editor save, `npm run dev` or `npx tsx scripts/derive-routes.ts` removes them (see docs/robustness.md)',
+    });
   for (const temp of pending.temps)
-    problems.push({ severity: 'warning', file: temp, message: 'a temporary file left by an interrupted write', hint: 'delete it; the next editor save or derive-routes run also removes it' });
+    problems.push({
+      severity: 'warning',
+      file: temp,
+      message: 'named like a temporary file of an interrupted write, but no write recorded it, so no tool removes it',
+      hint: 'delete it if it is not yours',
+    });
   return {
-    documents: readDir(root, 'data/documents', '.md', problems),
-    features: readDir(root, 'data/features', '.geojson', problems),
+    documents: readDir(root, 'data/documents', '.md', problems, links),
+    features: readDir(root, 'data/features', '.geojson', problems, links),
   };
+}
+
+/** The data tree is not one (missing, or without data/documents and data/features): a tool that needs one stops. */
+export class NotADataTreeError extends Error {}
+
+/**
+ * Every document and feature file, for a tool that must see all of them or
+ * none (the editor, format:data, cite): a root that is not a data tree throws
+ * NotADataTreeError, and a file or folder linked out of data/ throws
+ * LinkOutOfDataError with the one message, where readDataFiles would only
+ * leave it out.
+ */
+export function readWholeDataTree(root: string): CompileInput {
+  const notATree = dataRootProblem(root);
+  if (notATree) throw new NotADataTreeError(notATree);
+  const links: LinkRefusal[] = [];
+  const input = readDataFiles(root, [], links);
+  if (links.length) throw new LinkOutOfDataError(links[0]);
+  return input;
 }
 
 /**
@@ -133,7 +168,7 @@ export function dataTreeOnDisk(root: string): SaveTree {
       const abs = join(root, path);
       return existsSync(abs) ? readFileSync(abs, 'utf8') : null;
     },
-    input: () => readDataFiles(root),
+    input: () => readWholeDataTree(root),
     loaders: referenceLoaders(root),
   };
 }

@@ -8,19 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { contentToken } from '../src/lib/editor/conflictToken.ts';
-import { COVERAGE_PATH } from '../src/lib/editor/coverageSync.ts';
-import type { RecipesOnDisk } from '../src/lib/editor/featureDraft.ts';
-import { readFeatures, type RawFeature } from '../src/lib/editor/featureFileEdit.ts';
+import { editorDataFrom } from '../src/lib/editor/editorData.ts';
 import { placeIndexFrom } from '../src/lib/editor/places.ts';
-import { publishedPlacesFrom, type PublishedPlace } from '../src/lib/editor/placeGazetteer.ts';
 import { EDITOR_API, EDITOR_ROUTES, type EditorData, type SaveReply } from '../src/lib/editor/protocol.ts';
 import { planEditorSave } from '../src/lib/editor/save.ts';
 import { checkRequest, MAX_BODY_BYTES } from '../src/lib/editor/writeGuard.ts';
-import { parseGeometrySpec } from '../src/lib/geo/deriveRoutes.ts';
-import { GEOMETRY_SPEC_PATH } from '../src/lib/geo/deriveTree.ts';
-import { parse as parseYaml } from 'yaml';
-import { dataTreeOnDisk, readDataFiles } from './data-files.ts';
+import { dataTreeOnDisk } from './data-files.ts';
 import { assertInsideData, dataRootProblem, LinkOutOfDataError } from './data-root.ts';
 import { markEditorWrite } from './editor-writes.ts';
 import { commitFiles, InterruptedWriteError, recoverWrites, recoveryReport } from './transaction.ts';
@@ -53,50 +46,6 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export interface EditorOptions {
   /** Directory holding data/documents and data/features (default: $ATLAS_DATA_ROOT, else Vite's root). */
   root?: string;
-}
-
-/** The route recipes (data/derive/geometry.yaml) by feature id, and the file's version token. */
-function deriveData(root: string): { derive: RecipesOnDisk; published: PublishedPlace[] } {
-  const text = dataTreeOnDisk(root).read(GEOMETRY_SPEC_PATH);
-  let recipes: RecipesOnDisk['recipes'] = {};
-  let published: PublishedPlace[] = [];
-  try {
-    const yaml = text === null ? null : parseYaml(text);
-    recipes = yaml === null ? {} : Object.fromEntries(parseGeometrySpec(yaml).spec.recipes);
-    published = publishedPlacesFrom(yaml);
-  } catch {
-    // Unreadable YAML: `npm run check` reports it; the editor shows no recipes.
-  }
-  return { derive: { token: contentToken(text), recipes }, published };
-}
-
-/** The coverage table (data/coverage.yaml) by document id, and the file's version token. */
-function coverageData(root: string): EditorData['coverage'] {
-  const text = dataTreeOnDisk(root).read(COVERAGE_PATH);
-  let sections: EditorData['coverage']['sections'] = {};
-  try {
-    const yaml = text === null ? null : parseYaml(text);
-    if (yaml && typeof yaml === 'object' && !Array.isArray(yaml)) sections = yaml;
-  } catch {
-    // Unreadable YAML: `npm test` reports it; the editor shows every place as open.
-  }
-  return { token: contentToken(text), sections };
-}
-
-/** Everything the editor needs from disk: raw features per file, documents, recipes, and each file's version token. */
-function editorData(root: string): EditorData {
-  const input = readDataFiles(root);
-  const files = input.features.map((f) => {
-    let features: RawFeature[] = [];
-    try {
-      features = readFeatures(f.text);
-    } catch {
-      // An unreadable file: the atlas plugin already reports it.
-    }
-    return { path: f.path, token: contentToken(f.text), features };
-  });
-  const documents = input.documents.map((d) => ({ path: d.path, token: contentToken(d.text) }));
-  return { files, documents, ...deriveData(root), coverage: coverageData(root) };
 }
 
 /**
@@ -162,7 +111,7 @@ export function editorPlugin(options: EditorOptions = {}): Plugin {
           if (route === EDITOR_ROUTES.data) {
             const notATree = dataRootProblem(root);
             if (notATree) return send(res, 500, { ok: false, message: `The editor cannot read the data: ${notATree}.` });
-            return send(res, 200, editorData(root));
+            return send(res, 200, editorDataFrom(dataTreeOnDisk(root)));
           }
           if (route === EDITOR_ROUTES.rivers) {
             // The centrelines the route derivation follows (the same file scripts/derive-routes.ts reads).

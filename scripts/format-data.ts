@@ -10,7 +10,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFeatureFile } from '../src/lib/editor/jsonFormat.ts';
-import { readDataFiles } from './data-files.ts';
+import { readWholeDataTree } from './data-files.ts';
+import { LinkOutOfDataError } from './data-root.ts';
 import { commitFiles, recoverWrites, recoveryReport } from './transaction.ts';
 
 export interface FormatResult {
@@ -20,11 +21,13 @@ export interface FormatResult {
   unreadable: string[];
 }
 
+/** Throws, writing nothing, when `root` is not a data tree or a file or folder is linked out of data/ (readWholeDataTree). */
 export function formatData(root: string): FormatResult {
+  const { features } = readWholeDataTree(root);
   for (const line of recoveryReport(recoverWrites(root))) console.warn(line);
   const writes: { path: string; text: string }[] = [];
   const unreadable: string[] = [];
-  for (const f of readDataFiles(root).features) {
+  for (const f of features) {
     try {
       const text = formatFeatureFile(f.text);
       if (text !== f.text) writes.push({ path: f.path, text });
@@ -37,7 +40,13 @@ export function formatData(root: string): FormatResult {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const r = formatData(resolve(process.argv[2] ?? process.env.ATLAS_DATA_ROOT ?? '.'));
+  let r: FormatResult;
+  try {
+    r = formatData(resolve(process.argv[2] ?? process.env.ATLAS_DATA_ROOT ?? '.'));
+  } catch (e) {
+    console.error(`nothing was formatted: ${(e as Error).message}${e instanceof LinkOutOfDataError ? `\n    fix: ${e.refusal.hint}` : ''}`);
+    process.exit(1);
+  }
   for (const path of r.written) console.log(`formatted ${path}`);
   for (const line of r.unreadable) console.error(`not JSON, left as it is: ${line}`);
   if (!r.written.length && !r.unreadable.length) console.log('every feature file is already in the atlas layout');

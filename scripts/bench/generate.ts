@@ -8,9 +8,9 @@
  * Writes <outDir>/data/documents/*.md and <outDir>/data/features/*.geojson
  * (default outDir: dist-bench/generated-atlas, which git ignores).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { commitFiles } from '../transaction.ts';
+import { commitFiles, recoverWrites, type FileOps } from '../transaction.ts';
 import { mulberry32 } from '../seededRandom.ts';
 import { fmt, LIMITS } from '../../src/lib/atlas/limits.ts';
 
@@ -166,11 +166,27 @@ export function claimOutputDir(outDir: string): void {
   writeFileSync(join(outDir, GENERATED_MARKER), 'Written by scripts/bench/generate.ts, which may replace this folder\'s data/ on its next run.\n');
 }
 
-export function writeAtlas(outDir: string, opts: GenerateOptions): void {
+/** The files under `dir` (relative to `root`, "/"-separated), not following links and leaving out hidden ones (the write's own records). */
+function filesUnder(root: string, dir: string): string[] {
+  if (!existsSync(join(root, dir))) return [];
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = `${dir}/${e.name}`;
+    if (e.name.startsWith('.')) return [];
+    return e.isDirectory() ? filesUnder(root, path) : [path];
+  });
+}
+
+/**
+ * Write the atlas into `outDir`/data in one all-or-nothing write that also
+ * removes the files of an earlier, larger atlas: killed half-way, the next
+ * run (or recoverWrites) finishes it, and the folder never holds half of each.
+ */
+export function writeAtlas(outDir: string, opts: GenerateOptions, fileOps?: FileOps): void {
   claimOutputDir(outDir);
+  recoverWrites(outDir);
   const files = generateAtlas(opts);
-  rmSync(join(outDir, 'data'), { recursive: true, force: true });
-  commitFiles(outDir, Object.entries(files).map(([path, text]) => ({ path, text })));
+  const stale = filesUnder(outDir, 'data').filter((path) => !Object.hasOwn(files, path));
+  commitFiles(outDir, [...Object.entries(files).map(([path, text]) => ({ path, text })), ...stale.map((path) => ({ path, text: null }))], fileOps);
 }
 
 const USAGE = 'usage: tsx scripts/bench/generate.ts [outDir] [--features 10000] [--documents 200] [--seed 6]';

@@ -29,26 +29,61 @@ export type Edit =
 export const MAX_EDITS = 20;
 /** Nesting an edit may have: its feature sits two levels down in its file ({"features": [ … ]}), which allows LIMITS.jsonDepth. */
 export const MAX_EDIT_DEPTH = LIMITS.jsonDepth - 1;
-const MAX_STRING = 500_000;
+/** The longest text each part of an edit may hold, in characters (docs/authoring.md, "Limits", states them). */
+export const EDIT_TEXT_LIMITS = {
+  /** A document's or feature's id, a file name, a version token. */
+  id: 200,
+  /** A feature, as JSON text. */
+  feature: 500_000,
+  /** One front-matter field of a document (title, summary, url …). */
+  frontField: 5_000,
+  /** One name in a document's parties. */
+  party: 500,
+  /** One line of page chrome removed from a pasted article, and why. */
+  chromeLine: 5_000,
+  chromeWhy: 500,
+  /** A phrase listed as not mapped, and why. */
+  notMappedPhrase: 2_000,
+  notMappedWhy: 500,
+} as const;
+/** Lines of page chrome one document may list. */
+export const MAX_CHROME_LINES = 500;
+const MAX_STRING = EDIT_TEXT_LIMITS.feature;
+const MAX_ID = EDIT_TEXT_LIMITS.id;
 const FEATURE_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.geojson$/;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isString = (v: unknown, max = MAX_STRING): v is string => typeof v === 'string' && v.length <= max;
+const isString = (v: unknown, max: number = MAX_STRING): v is string => typeof v === 'string' && v.length <= max;
+/** Why `v` is not text of at most `max` characters (naming `what` and the limit), or null. */
+function textProblem(v: unknown, max: number, what: string): string | null {
+  if (typeof v !== 'string') return `${what} must be text`;
+  if (v.length > max) return `${what} is ${fmt(v.length)} characters long; the limit is ${fmt(max)} (see "Limits" in docs/authoring.md)`;
+  return null;
+}
 
 function parseFront(v: unknown): Parsed<DocumentFrontMatter> {
   if (!isObject(v)) return fail('"front" must be an object of front-matter fields');
   for (const [k, x] of Object.entries(v)) {
     if (!DOCUMENT_KEY_ORDER.includes(k as keyof DocumentFrontMatter)) return fail(`unknown front-matter field "${k}"`);
     if (k === 'parties') {
-      if (!Array.isArray(x) || x.some((p) => !isString(p, 500))) return fail('"parties" must be a list of names');
+      if (!Array.isArray(x)) return fail('"parties" must be a list of names');
+      const problem = x.map((p, i) => textProblem(p, EDIT_TEXT_LIMITS.party, `"parties"[${i}]`)).find(Boolean);
+      if (problem) return fail(problem);
     } else if (k === 'removed_chrome') {
-      if (!Array.isArray(x) || x.length > 500 || x.some((c) => !isObject(c) || !isString(c.line, 5000) || !isString(c.why, 500) || Object.keys(c).length !== 2))
-        return fail('"removed_chrome" must be a list of {line, why}');
-    } else if (!isString(x, 5000)) return fail(`front-matter field "${k}" must be text`);
+      if (!Array.isArray(x) || x.some((c) => !isObject(c) || Object.keys(c).length !== 2)) return fail('"removed_chrome" must be a list of {line, why}');
+      if (x.length > MAX_CHROME_LINES) return fail(`"removed_chrome" lists ${fmt(x.length)} lines; the limit is ${fmt(MAX_CHROME_LINES)}`);
+      const problem = x
+        .flatMap((c, i) => [textProblem(c.line, EDIT_TEXT_LIMITS.chromeLine, `"removed_chrome"[${i}].line`), textProblem(c.why, EDIT_TEXT_LIMITS.chromeWhy, `"removed_chrome"[${i}].why`)])
+        .find(Boolean);
+      if (problem) return fail(problem);
+    } else {
+      const problem = textProblem(x, EDIT_TEXT_LIMITS.frontField, `front-matter field "${k}"`);
+      if (problem) return fail(problem);
+    }
   }
-  if (!isString(v.id, 200) || !KEBAB_ID.test(v.id)) return fail('the document id must be kebab-case (lowercase letters, digits, single hyphens)');
+  if (!isString(v.id, MAX_ID) || !KEBAB_ID.test(v.id)) return fail(`the document id must be kebab-case (lowercase letters, digits, single hyphens), at most ${MAX_ID} characters`);
   return { ok: true, value: v as unknown as DocumentFrontMatter };
 }
 
@@ -71,7 +106,7 @@ function parseEdit(v: unknown, i: number): Parsed<Edit> {
   if (!isObject(v)) return fail(`${at} must be an object`);
   if (nestedDeeperThan(v, MAX_EDIT_DEPTH))
     return fail(`${at} is nested more than ${MAX_EDIT_DEPTH} levels deep: a feature file allows ${LIMITS.jsonDepth} levels of [ and { (see "Limits" in docs/authoring.md)`);
-  if (!isString(v.token, 200)) return fail(`${at} has no version token`);
+  if (!isString(v.token, MAX_ID)) return fail(`${at} has no version token`);
   if (v.kind === 'put-document') {
     const front = parseFront(v.front);
     if (!front.ok) return fail(`${at}: ${front.message}`);
@@ -82,19 +117,20 @@ function parseEdit(v: unknown, i: number): Parsed<Edit> {
     return { ok: true, value: { kind: 'put-document', token: v.token, front: front.value, body: v.body } };
   }
   if (v.kind === 'put-feature' || v.kind === 'delete-feature') {
-    if (!isString(v.file, 200) || !FEATURE_FILE.test(v.file)) return fail(`${at}: "file" must be a kebab-case name ending in .geojson (a file in data/features/)`);
+    if (!isString(v.file, MAX_ID) || !FEATURE_FILE.test(v.file)) return fail(`${at}: "file" must be a kebab-case name ending in .geojson (a file in data/features/), at most ${MAX_ID} characters`);
     if (v.kind === 'delete-feature') {
-      if (!isString(v.id, 200)) return fail(`${at}: "id" must be text`);
+      if (!isString(v.id, MAX_ID)) return fail(`${at}: "id" must be a feature id (at most ${MAX_ID} characters)`);
       return { ok: true, value: { kind: 'delete-feature', file: v.file, token: v.token, id: v.id } };
     }
     const f = v.feature;
-    if (!isObject(f) || f.type !== 'Feature' || !isString(f.id, 200) || !f.id) return fail(`${at}: "feature" must be a GeoJSON Feature with a string id`);
-    if (JSON.stringify(f).length > MAX_STRING) return fail(`${at}: the feature is too large`);
-    if (v.replaces !== undefined && !isString(v.replaces, 200)) return fail(`${at}: "replaces" must be a feature id`);
+    if (!isObject(f) || f.type !== 'Feature' || !isString(f.id, MAX_ID) || !f.id) return fail(`${at}: "feature" must be a GeoJSON Feature with a string id of at most ${MAX_ID} characters`);
+    const size = JSON.stringify(f).length;
+    if (size > EDIT_TEXT_LIMITS.feature) return fail(`${at}: the feature is ${fmt(size)} characters of JSON; the limit is ${fmt(EDIT_TEXT_LIMITS.feature)} (see "Limits" in docs/authoring.md): simplify its line, or split it`);
+    if (v.replaces !== undefined && !isString(v.replaces, MAX_ID)) return fail(`${at}: "replaces" must be a feature id (at most ${MAX_ID} characters)`);
     return { ok: true, value: { kind: 'put-feature', file: v.file, token: v.token, feature: f as RawFeature, replaces: v.replaces as string | undefined } };
   }
   if (v.kind === 'put-recipe') {
-    if (!isString(v.id, 200) || !KEBAB_ID.test(v.id)) return fail(`${at}: "id" must be a kebab-case feature id`);
+    if (!isString(v.id, MAX_ID) || !KEBAB_ID.test(v.id)) return fail(`${at}: "id" must be a kebab-case feature id of at most ${MAX_ID} characters`);
     if (v.recipe !== null) {
       const problem = recipeProblem(v.recipe);
       if (problem) return fail(`${at}: the recipe ${problem}`);
@@ -103,9 +139,11 @@ function parseEdit(v: unknown, i: number): Parsed<Edit> {
     return { ok: true, value: { kind: 'put-recipe', token: v.token, id: v.id, recipe: v.recipe as Recipe | null } };
   }
   if (v.kind === 'not-mapped') {
-    if (!isString(v.document, 200) || !KEBAB_ID.test(v.document)) return fail(`${at}: "document" must be a kebab-case document id`);
-    if (!isString(v.phrase, 2000) || !v.phrase.trim()) return fail(`${at}: "phrase" must be the document's own words for the place`);
-    if (!isString(v.why, 500) || !v.why.trim()) return fail(`${at}: say why it is not mapped (at most 500 characters)`);
+    if (!isString(v.document, MAX_ID) || !KEBAB_ID.test(v.document)) return fail(`${at}: "document" must be a kebab-case document id of at most ${MAX_ID} characters`);
+    const tooLong = textProblem(v.phrase, EDIT_TEXT_LIMITS.notMappedPhrase, '"phrase"') ?? textProblem(v.why, EDIT_TEXT_LIMITS.notMappedWhy, '"why"');
+    if (typeof v.phrase !== 'string' || !v.phrase.trim()) return fail(`${at}: "phrase" must be the document's own words for the place`);
+    if (typeof v.why !== 'string' || !v.why.trim()) return fail(`${at}: say why it is not mapped (at most ${EDIT_TEXT_LIMITS.notMappedWhy} characters)`);
+    if (tooLong) return fail(`${at}: ${tooLong}`);
     return { ok: true, value: { kind: 'not-mapped', token: v.token, document: v.document, phrase: v.phrase, why: v.why } };
   }
   return fail(`${at}: unknown kind ${JSON.stringify(v.kind)} (put-document, put-feature, delete-feature, put-recipe or not-mapped)`);

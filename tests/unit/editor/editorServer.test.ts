@@ -214,6 +214,32 @@ describe('the editor endpoints on the dev server', () => {
     }
   });
 
+  test("a feature file linked out of data/ is refused by the editor's reads and saves (403, the one message), not left out of them", async () => {
+    const features = join(dir, 'data/features');
+    const name = readdirSync(features).find((f) => f.endsWith('.geojson'))!;
+    const file = join(features, name);
+    const outside = mkdtempSync(join(tmpdir(), 'atlas-editor-outside-'));
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(join(outside, name), text);
+    rmSync(file);
+    symlinkSync(join(outside, name), file);
+    const refusal = new RegExp(`data/features/${name.replace('.', '\\.')} is a symbolic link to ".*", outside data/`);
+    try {
+      const data = await call('/__atlas-editor/data');
+      expect(data.status).toBe(403);
+      expect(data.json.message).toMatch(refusal);
+      const before = snapshot();
+      const r = await save([newDoc('beside-a-link')]);
+      expect(r.status).toBe(403);
+      expect(r.json.message).toMatch(refusal);
+      expect(snapshot()).toEqual(before);
+    } finally {
+      rmSync(file);
+      writeFileSync(file, text);
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   test('refuses a peer that is not the loopback address', async (ctx) => {
     const lan = Object.values(networkInterfaces())
       .flat()

@@ -18,7 +18,7 @@ import { ABSENT, contentToken } from '../../../src/lib/editor/conflictToken.ts';
 import { COVERAGE_PATH } from '../../../src/lib/editor/coverageSync.ts';
 import { readFeatures } from '../../../src/lib/editor/featureFileEdit.ts';
 import { planEditorSave, type SaveTree } from '../../../src/lib/editor/save.ts';
-import { MAX_EDIT_DEPTH, MAX_EDITS } from '../../../src/lib/editor/saveRequest.ts';
+import { EDIT_TEXT_LIMITS, MAX_CHROME_LINES, MAX_EDIT_DEPTH, MAX_EDITS } from '../../../src/lib/editor/saveRequest.ts';
 import { MAX_BODY_BYTES } from '../../../src/lib/editor/writeGuard.ts';
 import { GEOMETRY_SPEC_PATH, PRODUCED_PATH } from '../../../src/lib/geo/deriveTree.ts';
 import { newDocumentEdit, newPointFeature } from './saveFixtures.ts';
@@ -151,6 +151,32 @@ describe('the save, without a server', { timeout: 60_000 }, () => {
     expect(out.reply).toMatchObject({ ok: false, message: expect.stringContaining(`${fmt(text.length)} bytes (UTF-8); the limit is ${fmt(LIMITS.documentBytes)} bytes per document`) });
   });
 
+  it('a front-matter field, a party, a chrome line, a feature or a not-mapped phrase over its limit is refused with the limit named', () => {
+    const tree = memoryTree(dataFiles());
+    const over = (limit: number) => 'x'.repeat(limit + 1);
+    const named = (limit: number) => expect.stringContaining(`is ${fmt(limit + 1)} characters long; the limit is ${fmt(limit)}`);
+    const cases: [unknown, unknown][] = [
+      [{ ...newDoc, front: { ...newDoc.front, summary: over(EDIT_TEXT_LIMITS.frontField) } }, named(EDIT_TEXT_LIMITS.frontField)],
+      [{ ...newDoc, front: { ...newDoc.front, parties: ['A', over(EDIT_TEXT_LIMITS.party)] } }, named(EDIT_TEXT_LIMITS.party)],
+      [{ ...newDoc, front: { ...newDoc.front, removed_chrome: [{ line: over(EDIT_TEXT_LIMITS.chromeLine), why: 'menu' }] } }, named(EDIT_TEXT_LIMITS.chromeLine)],
+      [
+        { ...newDoc, front: { ...newDoc.front, removed_chrome: Array.from({ length: MAX_CHROME_LINES + 1 }, () => ({ line: 'Home', why: 'menu' })) } },
+        expect.stringContaining(`the limit is ${fmt(MAX_CHROME_LINES)}`),
+      ],
+      [
+        { kind: 'put-feature', file: NEW_FILE, token: ABSENT, feature: { ...newFeature('test-big'), properties: { ...newFeature('test-big').properties, description: over(EDIT_TEXT_LIMITS.feature) } } },
+        expect.stringMatching(new RegExp(`the feature is [\\d,]+ characters of JSON; the limit is ${fmt(EDIT_TEXT_LIMITS.feature)}`)),
+      ],
+      [{ kind: 'not-mapped', token: ABSENT, document: DOC, phrase: over(EDIT_TEXT_LIMITS.notMappedPhrase), why: 'Named in passing.' }, named(EDIT_TEXT_LIMITS.notMappedPhrase)],
+    ];
+    for (const [edit, message] of cases) {
+      const out = planEditorSave(tree, body([edit]));
+      expect(out.status).toBe(400);
+      expect(out.reply).toMatchObject({ ok: false, message });
+      expect(out.writes.size).toBe(0);
+    }
+  });
+
   it('a new feature that reuses an existing id is refused as a duplicate id, in another file and in its own', () => {
     const files = dataFiles();
     const input = memoryTree(files).input();
@@ -186,5 +212,17 @@ describe('the save, without a server', { timeout: 60_000 }, () => {
     expect(guide).toMatch(new RegExp(`\\| a document saved from the editor [^|]*\\| ${fmt(LIMITS.documentBytes)} bytes`));
     expect(guide).toContain(`| one save sent by the editor | ${fmt(MAX_BODY_BYTES)} bytes, at most ${MAX_EDITS} edits |`);
     expect(guide).toMatch(new RegExp(`\\| nesting of \`\\[\` and \`\\{\` in one edit the editor sends \\| ${MAX_EDIT_DEPTH} levels`));
+    for (const [what, limit] of [
+      ['a feature the editor saves, as JSON', EDIT_TEXT_LIMITS.feature],
+      ['one front-matter field of a document saved from the editor', EDIT_TEXT_LIMITS.frontField],
+      ['one name in its parties', EDIT_TEXT_LIMITS.party],
+      ['one line of page chrome it lists', EDIT_TEXT_LIMITS.chromeLine],
+      ['why that line is chrome', EDIT_TEXT_LIMITS.chromeWhy],
+      ['an id, or a feature file\'s name', EDIT_TEXT_LIMITS.id],
+      ['a phrase marked "not mapped"', EDIT_TEXT_LIMITS.notMappedPhrase],
+      ['why it is not mapped', EDIT_TEXT_LIMITS.notMappedWhy],
+    ] as const)
+      expect(guide).toContain(`| ${what} | ${fmt(limit)} characters |`);
+    expect(guide).toContain(`| lines of page chrome one document lists | ${fmt(MAX_CHROME_LINES)} |`);
   });
 });

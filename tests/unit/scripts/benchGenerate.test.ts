@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../../scripts/check-data.ts';
+import { writeAtlas } from '../../../scripts/bench/generate.ts';
+import { InterruptedWriteError, nodeFileOps, recoverWrites, type FileOps } from '../../../scripts/transaction.ts';
 
 const project = resolve(import.meta.dirname, '../../..');
 const tsx = join(project, 'node_modules/.bin/tsx');
@@ -76,6 +78,36 @@ describe('bench:generate', { timeout: 60_000 }, () => {
     const result = checkData(out);
     expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([]);
     expect(result.exitCode).toBe(0);
+  });
+
+  it('a smaller atlas written over a larger one leaves none of the larger one behind', () => {
+    const out = join(temp(), 'atlas');
+    const gen = (features: string, documents: string) => spawnSync(tsx, [generate, out, '--features', features, '--documents', documents], { cwd: project, encoding: 'utf8' });
+    expect(gen('40', '6').status).toBe(0);
+    const larger = readdirSync(join(out, 'data/documents')).length;
+    expect(gen('20', '2').status).toBe(0);
+    expect(readdirSync(join(out, 'data/documents')).length).toBeLessThan(larger);
+    expect(readdirSync(join(out, 'data'), { recursive: true }).map(String).filter((f) => f.split('/').pop()!.startsWith('.'))).toEqual([]);
+    expect(checkData(out).exitCode).toBe(0);
+  });
+
+  it('a run stopped between its renames leaves a write the next start finishes, never an atlas half old and half new', () => {
+    const out = join(temp(), 'atlas');
+    writeAtlas(out, { features: 40, documents: 6, seed: 1 });
+    let renames = 0;
+    const failing: FileOps = {
+      ...nodeFileOps,
+      rename(from, to) {
+        if (!to.includes('.write-journal.') && ++renames === 3) throw new Error('killed between renames');
+        nodeFileOps.rename(from, to);
+      },
+    };
+    expect(() => writeAtlas(out, { features: 20, documents: 2, seed: 2 }, failing)).toThrow(InterruptedWriteError);
+    expect(checkData(out).exitCode).toBe(1);
+    recoverWrites(out);
+    const clean = join(temp(), 'clean');
+    writeAtlas(clean, { features: 20, documents: 2, seed: 2 });
+    expect(contents(join(out, 'data'))).toEqual(contents(join(clean, 'data')));
   });
 
   it('writes into an empty folder but refuses one holding other files', () => {

@@ -7,14 +7,15 @@
  * writer: transaction.test.ts.)
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { atlasPlugin } from '../../../scripts/atlas-plugin.ts';
 import { checkData } from '../../../scripts/check-data.ts';
-import { dataTreeOnDisk } from '../../../scripts/data-files.ts';
+import { dataTreeOnDisk, NotADataTreeError } from '../../../scripts/data-files.ts';
+import { formatData } from '../../../scripts/format-data.ts';
 import { LinkOutOfDataError, linkOutOfDataRefusal } from '../../../scripts/data-root.ts';
 import { referenceLoaders } from '../../../scripts/reference-files.ts';
 
@@ -61,6 +62,14 @@ describe('a data root that is not a data tree', () => {
     const r = checkData(empty);
     expect(r.exitCode).toBe(1);
     expect(r.output).toMatch(/has no data\/documents folder: it is not a data tree/);
+  });
+
+  it('format:data: a missing root is an error, not "every feature file is already in the atlas layout"', () => {
+    expect(() => formatData(NOWHERE)).toThrow(NotADataTreeError);
+    const cli = spawnSync(tsx, [join(project, 'scripts/format-data.ts'), NOWHERE], { cwd: project, encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/nothing was formatted: the data root .*no-such-atlas-root-24 does not exist/);
+    expect(cli.stdout).not.toMatch(/already in the atlas layout/);
   });
 
   it('ATLAS_DATA_ROOT naming a missing folder fails the CLI and the build', () => {
@@ -110,6 +119,30 @@ describe('links that leave data/', () => {
     mkdirSync(join(root, 'data/basemap'));
     symlinkSync(join(outside, 'ne_10m_rivers_yangtze_mekong.geojson'), join(root, 'data/basemap/ne_10m_rivers_yangtze_mekong.geojson'));
     expect(() => referenceLoaders(root).rivers()).toThrow(refusal('data/basemap/ne_10m_rivers_yangtze_mekong.geojson'));
+  });
+
+  it('format:data, cite and the editor refuse a folder or file linked out of data/ instead of leaving it out', () => {
+    const root = temp('linked-tools-');
+    cpSync(fixture, root, { recursive: true });
+    const outside = temp('outside-');
+    const docs = readdirSync(join(root, 'data/documents')).filter((f) => f.endsWith('.md'));
+    cpSync(join(root, 'data/documents'), outside, { recursive: true });
+    rmSync(join(root, 'data/documents'), { recursive: true });
+    symlinkSync(outside, join(root, 'data/documents'));
+    const featureFile = readdirSync(join(root, 'data/features')).find((f) => f.endsWith('.geojson'))!;
+    // A layout format:data would change, so that refusing means writing nothing.
+    const features = join(root, 'data/features', featureFile);
+    const loose = JSON.stringify(JSON.parse(readFileSync(features, 'utf8')));
+    writeFileSync(features, loose);
+
+    expect(() => formatData(root)).toThrow(refusal('data/documents'));
+    expect(readFileSync(features, 'utf8')).toBe(loose);
+    expect(() => dataTreeOnDisk(root).input()).toThrow(LinkOutOfDataError);
+    expect(() => dataTreeOnDisk(root).input()).toThrow(refusal('data/documents'));
+    const cite = spawnSync(tsx, [join(project, 'scripts/cite.ts'), docs[0].replace(/\.md$/, ''), 'the'], { cwd: project, env: { ...process.env, ATLAS_DATA_ROOT: root }, encoding: 'utf8' });
+    expect(cite.status).toBe(2);
+    expect(cite.stderr).toMatch(refusal('data/documents'));
+    expect(cite.stderr).not.toMatch(/No document/);
   });
 
   it('a link inside data/ to a folder inside data/ is still read', () => {

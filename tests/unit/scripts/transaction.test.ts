@@ -78,7 +78,18 @@ describe('all-or-nothing writes', () => {
     expect(r.problems).toEqual([]);
     expect(state(root)).toEqual({ a: 'new a', coverage: 'new coverage' });
     expect(hidden(root)).toEqual([]);
-    expect(pendingWrites(root)).toEqual({ journals: [], temps: [] });
+    expect(pendingWrites(root)).toEqual({ journals: [], intents: [], temps: [] });
+  });
+
+  it('a write that also removes a file, stopped before the removal, removes it when the next start finishes it', () => {
+    const root = tree();
+    writeFileSync(join(root, 'data/features/gone.geojson'), 'to be removed');
+    expect(() => commitFiles(root, [...WRITES, { path: 'data/features/gone.geojson', text: null }], failingRename(2))).toThrow(InterruptedWriteError);
+    expect(existsSync(join(root, 'data/features/gone.geojson'))).toBe(true);
+    expect(recoverWrites(root).finished.sort()).toEqual(['data/coverage.yaml', 'data/features/gone.geojson']);
+    expect(existsSync(join(root, 'data/features/gone.geojson'))).toBe(false);
+    expect(state(root)).toEqual({ a: 'new a', coverage: 'new coverage' });
+    expect(hidden(root)).toEqual([]);
   });
 
   it('a write that fails before its first rename changes nothing and leaves no file behind', () => {
@@ -124,18 +135,74 @@ commitFiles(${JSON.stringify(root)}, ${JSON.stringify(WRITES)}, {
     expect(hidden(root)).toEqual([]);
   });
 
-  it('a process killed before its journal leaves only orphans: reported by the check, removed by the next start, nothing changed', () => {
+  it('a process killed after writing its temporary files, before its journal, changed nothing: the next start removes them', () => {
+    const root = tree();
+    const script = join(root, 'kill-before-journal.ts');
+    writeFileSync(
+      script,
+      `import { commitFiles, nodeFileOps } from ${JSON.stringify(join(project, 'scripts/transaction.ts'))};
+commitFiles(${JSON.stringify(root)}, ${JSON.stringify(WRITES)}, {
+  ...nodeFileOps,
+  rename(from, to) {
+    if (to.includes('.write-journal.')) process.kill(process.pid, 'SIGKILL');
+    nodeFileOps.rename(from, to);
+  },
+});
+`,
+    );
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: project, encoding: 'utf8' });
+    expect(child.signal).toBe('SIGKILL');
+    const temps = hidden(root).filter((f) => f.endsWith('.tmp'));
+    expect(temps).toHaveLength(WRITES.length);
+    expect(checkData(root).output).toMatch(/a write of several files was interrupted before it changed anything/);
+    const r = recoverWrites(root);
+    expect(r.removed.sort()).toEqual(temps);
+    expect(r.problems).toEqual([]);
+    expect(state(root)).toEqual({ a: 'old a', coverage: 'old coverage' });
+    expect(hidden(root)).toEqual([]);
+  });
+
+  it("a file named like a temporary file that no write recorded is the user's: reported, never removed", () => {
     const root = tree();
     // The pid of a process that has ended, as a kill leaves it.
     const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim();
-    writeFileSync(join(root, `data/.coverage.yaml.${gone}.tmp`), 'half');
-    writeFileSync(join(root, `data/features/.a.geojson.${gone}.tmp`), 'half');
+    const mine = [`data/.coverage.yaml.${gone}.tmp`, `data/features/.notes.${gone}.tmp`];
+    for (const f of mine) writeFileSync(join(root, f), 'the user wrote this');
     const check = checkData(root);
-    expect(check.output).toMatch(new RegExp(`warning: data/\\.coverage\\.yaml\\.${gone}\\.tmp: a temporary file left by an interrupted write`));
+    expect(check.output).toMatch(new RegExp(`warning: data/\\.coverage\\.yaml\\.${gone}\\.tmp: named like a temporary file of an interrupted write`));
     const r = recoverWrites(root);
-    expect(r.removed.sort()).toEqual([`data/.coverage.yaml.${gone}.tmp`, `data/features/.a.geojson.${gone}.tmp`]);
-    expect(state(root)).toEqual({ a: 'old a', coverage: 'old coverage' });
+    expect(r.removed).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(r.unrecorded.sort()).toEqual(mine.sort());
+    for (const f of mine) expect(readFileSync(join(root, f), 'utf8')).toBe('the user wrote this');
+    // Nor does a later write take them.
+    commitFiles(root, WRITES);
+    for (const f of mine) expect(readFileSync(join(root, f), 'utf8')).toBe('the user wrote this');
+  });
+
+  it('an intent cut short while it was written (no temporary file yet) is removed; an unfinished record of this process is not overwritten', () => {
+    const root = tree();
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(root, `data/.write-intent.${gone}.json`), '{"pid": 1, "fil');
+    expect(recoverWrites(root)).toMatchObject({ removed: [`data/.write-intent.${gone}.json`], problems: [] });
     expect(hidden(root)).toEqual([]);
+
+    expect(() => commitFiles(root, WRITES, failingRename(2))).toThrow(InterruptedWriteError);
+    expect(() => commitFiles(root, [{ path: 'data/features/a.geojson', text: 'third' }])).toThrow(/records an earlier write that was not finished/);
+    expect(recoverWrites(root).finished).toEqual(['data/coverage.yaml']);
+    expect(state(root)).toEqual({ a: 'new a', coverage: 'new coverage' });
+  });
+
+  it('a journal whose temporary file no longer holds the text it recorded is not finished with it', () => {
+    const root = tree();
+    expect(() => commitFiles(root, WRITES, failingRename(2))).toThrow(InterruptedWriteError);
+    const temp = hidden(root).find((f) => f.endsWith('.tmp'))!;
+    writeFileSync(join(root, temp), 'changed since');
+    const r = recoverWrites(root);
+    expect(r.finished).toEqual([]);
+    expect(r.problems.join('\n')).toMatch(/does not hold the text the interrupted write recorded/);
+    expect(state(root).coverage).toBe('old coverage');
+    expect(readFileSync(join(root, temp), 'utf8')).toBe('changed since');
   });
 
   it('a file changed by someone else since the interrupted write began is not overwritten: the recovery says so', () => {
