@@ -1,6 +1,8 @@
 /**
  * Serves the built app (dist/) with `vite preview` for the browser tests and
- * checks that a Chromium is there before any test runs. Also builds and serves
+ * starts the one headless Chromium they share (its GPU process keeps the
+ * compiled map shaders across test files: a fresh browser costs seconds of
+ * software-GL shader compiling on its first map). Also builds and serves
  * the app compiled from the hostile-input fixture (dist-hostile/) and one
  * from a generated 2,000-feature atlas (dist-many/).
  */
@@ -8,7 +10,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
-import { chromiumPath } from './chromium.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { writeAtlas } from '../../scripts/bench/generate.ts';
 
 declare module 'vitest' {
@@ -16,11 +19,14 @@ declare module 'vitest' {
     baseURL: string;
     hostileURL: string;
     manyURL: string;
+    browserWSEndpoint: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  chromiumPath(); // throws with install instructions when missing
+  // chromiumPath() throws with install instructions when Chromium is missing.
+  const browserServer = await chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  project.provide('browserWSEndpoint', browserServer.wsEndpoint());
   const root = resolve(import.meta.dirname, '../..');
   if (!existsSync(resolve(root, 'dist/index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does this for you).');
@@ -54,6 +60,7 @@ export default async function setup(project: TestProject) {
   if (!manyUrl) throw new Error('vite preview (generated atlas) did not report a URL');
   project.provide('manyURL', manyUrl);
   return async () => {
+    await browserServer.close();
     await server.close();
     await hostile.close();
     await many.close();

@@ -27,9 +27,13 @@ export function manyURL(): string {
   return inject('manyURL');
 }
 
-/** A headless Chromium; `args` adds flags (e.g. --disable-webgl). */
+/**
+ * The headless Chromium the test files share (started by global-setup; `close()`
+ * only disconnects), or, with `args` (e.g. --disable-webgl), one of the caller's own.
+ */
 export async function launch(opts: { args?: string[] } = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...(opts.args ?? [])], headless: true });
+  if (!opts.args?.length) return chromium.connect(inject('browserWSEndpoint'));
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...opts.args], headless: true });
 }
 
 export interface WatchedPage {
