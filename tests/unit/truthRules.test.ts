@@ -6,8 +6,9 @@
  * - a published length is compared with the drawn part it describes, and a
  *   published area with the drawn area (each area of a zone with its own
  *   figure), within ±10% (surveyed, approximate) or ±20% (schematic); an
- *   area a zone's text states is one of those figures; a figure that is our
- *   arithmetic says so;
+ *   area a zone's text states is one of those figures; a part runs between
+ *   the places its figure names; a figure that is our arithmetic says so,
+ *   and a drawn length a build note states is the line's length;
  * - `surveyed` needs a source for the thing itself, never a stand-in, and a
  *   computed estuary path is not surveyed; zones drawn alike are named alike;
  * - rail legs stay on land; a sea destination no cited text names says it is
@@ -111,6 +112,28 @@ describe('published figures', () => {
     /** A stated figure is the published one when it rounds to it ("22 km²" for 21.99). */
     const unchecked = texts.flatMap(statedAreas).filter((km2) => !checked.some((c) => Math.abs(km2 / c - 1) <= 0.01));
     expect(unchecked, p.published_area ? 'add the figure to published_area.parts_km2, or correct it' : 'give the figure, with its source, as published_area').toEqual([]);
+  });
+
+  const withPart = withLength.filter((f) => f.properties.published_length!.from);
+  it.each(withPart.map((f) => [f.id, f] as const))('%s: the part a published length describes runs between the places its title names (the nearest Natural Earth place to each end)', (_id, f) => {
+    const { from, to, title } = f.properties.published_length!;
+    for (const [end, at] of [['from', from!], ['to', to!]] as const) {
+      const { names } = nearestPlace(at);
+      expect(names.some((n) => fold(title).includes(n)), `"${title}" does not name ${names[0]}, the place at "${end}" [${at}]`).toBe(true);
+    }
+  });
+
+  /** Build notes that state a line's drawn length ("The drawn line … measures about 8,300 km"). */
+  const notes = readYaml<Record<string, { notes?: string[] }>>('derive/notes.yaml');
+  const measuredInNotes = features.flatMap((f) =>
+    (notes[f.id]?.notes ?? []).flatMap((note) => [...note.matchAll(/\bmeasures (?:about )?(\d[\d,]*) km\b/g)].map((m) => [f.id, Number(m[1].replace(/,/g, '')), f.properties.length_km] as const)),
+  );
+  it('some build notes state a drawn length (the rule below has something to check)', () => {
+    expect(measuredInNotes.length).toBeGreaterThan(0);
+  });
+  it.each(measuredInNotes)('%s: the drawn length its build note states (%s km) is the line\'s length, within 1%', (_id, stated, drawn) => {
+    expect(drawn, 'a line with a length').toBeDefined();
+    expect(Math.abs(stated / drawn! - 1), `the note says ${stated} km; the line measures ${drawn} km: re-measure and correct the note`).toBeLessThanOrEqual(0.01);
   });
 
   /** Words that show a figure was computed from others ("200 km plus 269 km", "1,074 km less 30 km"). */
