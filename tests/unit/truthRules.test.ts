@@ -10,7 +10,7 @@
  *   the places its figure names; a figure that is our arithmetic says so,
  *   and a drawn length a build note states is the line's length;
  * - `surveyed` needs a source for the thing itself, never a stand-in, and a
- *   computed estuary path is not surveyed; zones drawn alike are named alike;
+ *   computed estuary path is not surveyed; an inference names its source; zones drawn alike are named alike;
  * - rail legs stay on land; a sea destination no cited text names says it is
  *   representative; strait gates span the strait's published width;
  * - Chinese text is complete and uses full-width punctuation, and a
@@ -172,6 +172,16 @@ describe('certainty words', () => {
     const cited = f.properties.references.filter((r) => r.coordinate).map((r) => haversineKm(at, r.coordinate!));
     expect(cited.length, 'add the city\'s position (e.g. Natural Earth populated places) as a reference "coordinate"').toBeGreaterThan(0);
     expect(Math.min(...cited), 'km from the city\'s position').toBeLessThanOrEqual(APPROXIMATE_KM);
+  });
+
+  /** A source named in brackets with its date or article: "(Hunan Daily via Rednet, 2020-09-22)", "(Wikipedia: Chongqing–Xinjiang–Europe railway)". */
+  const NAMED_SOURCE = /\([^()]*[A-Za-z][^()]*(?:\b(?:19|20)\d{2}\b|:\s*[^()\s])[^()]*\)/;
+  const inferred = features.flatMap((f) => f.properties.citations.filter((c) => c.support === 'inferred').map((c) => [`${f.id} ← ${c.document}`, c.reasoning ?? ''] as const));
+  it('some citations are inferred (the rule below has something to check)', () => {
+    expect(inferred.length).toBeGreaterThan(0);
+  });
+  it.each(inferred)('%s: an inferred citation\'s reasoning names its own source, in brackets with its date ("(China Daily, 2018-12-20)")', (_id, reasoning) => {
+    expect(reasoning).toMatch(NAMED_SOURCE);
   });
 
   const recipes = readYaml<{ features: Record<string, { parts?: { steps: Record<string, unknown>[] }[] }> }>('derive/geometry.yaml').features;
