@@ -10,7 +10,8 @@
  *   the places its figure names; a figure that is our arithmetic says so,
  *   and a drawn length a build note states is the line's length;
  * - `surveyed` needs a source for the thing itself, never a stand-in, and a
- *   computed estuary path is not surveyed; an inference names its source; zones drawn alike are named alike;
+ *   computed estuary path is not surveyed; an inference names its source;
+ *   zones drawn alike are named alike;
  * - rail legs stay on land; a sea destination no cited text names says it is
  *   representative; strait gates span the strait's published width;
  * - Chinese text is complete and uses full-width punctuation, and a
