@@ -4,10 +4,14 @@
  * from the data, so a feature a user adds is held to it too:
  *
  * - a published length is compared with the drawn part it describes, and a
- *   published area with the drawn area, within ±10% (surveyed, approximate)
- *   or ±20% (schematic); a figure that is our arithmetic says so;
+ *   published area with the drawn area (each area of a zone with its own
+ *   figure), within ±10% (surveyed, approximate) or ±20% (schematic); an
+ *   area a zone's text states is one of those figures; a part runs between
+ *   the places its figure names; a figure that is our arithmetic says so,
+ *   and a drawn length a build note states is the line's length;
  * - `surveyed` needs a source for the thing itself, never a stand-in, and a
- *   computed estuary path is not surveyed; zones drawn alike are named alike;
+ *   computed estuary path is not surveyed; an inference names its source;
+ *   zones drawn alike are named alike;
  * - rail legs stay on land; a sea destination no cited text names says it is
  *   representative; strait gates span the strait's published width;
  * - Chinese text is complete and uses full-width punctuation, and a
@@ -18,7 +22,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import * as topojson from 'topojson-client';
-import type { Feature, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
+import { area as turfArea, polygon } from '@turf/turf';
+import type { Feature, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { compileAtlas } from '../../src/lib/atlas/compile.ts';
 import type { AtlasFeature, GeometryBasis } from '../../src/lib/atlas/types.ts';
@@ -38,6 +43,17 @@ it('the atlas compiles (the rules below read the compiled features)', () => {
   expect(compiled.problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(features.length).toBeGreaterThan(0);
 });
+
+const placesFile = JSON.parse(fs.readFileSync(path.join(dataRoot, 'data/basemap/ne_10m_populated_places_corridors.geojson'), 'utf8')) as {
+  features: { properties: { name: string; name_en: string | null; name_zh: string | null }; geometry: { coordinates: Position } }[];
+};
+/** Case- and accent-insensitive form for matching names in text. */
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** The Natural Earth populated place nearest to a position, and its names (English, local, Chinese) folded. */
+const nearestPlace = (at: Position) => {
+  const place = placesFile.features.reduce((best, p) => (haversineKm(at, p.geometry.coordinates) < haversineKm(at, best.geometry.coordinates) ? p : best));
+  return { place, names: [place.properties.name, place.properties.name_en, place.properties.name_zh].filter((n): n is string => !!n).map(fold) };
+};
 
 const isZone = (f: AtlasFeature) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon';
 const label = (f: AtlasFeature) => `${f.id} (${f.properties.geometry_basis})`;
@@ -70,6 +86,55 @@ describe('published figures', () => {
     expect(Math.abs(f.properties.area_km2! / figure.km2 - 1), `drawn ${f.properties.area_km2} km², published ${figure.km2} km² (${figure.title})`).toBeLessThanOrEqual(
       TOLERANCE[f.properties.geometry_basis],
     );
+  });
+
+  const withParts = withArea.filter((f) => f.properties.published_area!.parts_km2);
+  it('some zones give the published area of each of their parts (the rule below has something to check)', () => {
+    expect(withParts.length).toBeGreaterThan(0);
+  });
+  it.each(withParts.map((f) => [label(f), f] as const))('%s: each area is drawn within ±10% (surveyed, approximate) or ±20% (schematic) of its own published figure', (_label, f) => {
+    const polygons = f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [(f.geometry as Polygon).coordinates];
+    const figures = f.properties.published_area!.parts_km2!;
+    const drawn = polygons.map((rings) => turfArea(polygon(rings)) / 1e6);
+    const off = drawn.map((km2, i) => `area ${i + 1}: drawn ${km2.toFixed(1)} km², published ${figures[i]} km²`).filter((_, i) => Math.abs(drawn[i] / figures[i] - 1) > TOLERANCE[f.properties.geometry_basis]);
+    expect(off).toEqual([]);
+  });
+
+  /** An area our own texts state ("about 185,000 km²", "19.94 平方公里"), in km². */
+  const statedAreas = (text: string): number[] =>
+    [...text.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(million\s+|万\s*)?(?:km²|km2|square kilomet(?:er|re)s|sq\.?\s?km|平方公里|平方千米)/gi)].map(
+      ([, n, scale]) => Number(n.replace(/,/g, '')) * (scale ? (/万/.test(scale) ? 1e4 : 1e6) : 1),
+    );
+  const zones = features.filter(isZone);
+  it.each(zones.map((f) => [f.id, f] as const))('%s: every area its texts state is a published figure the drawing is held to (published_area, or one of its parts_km2)', (_id, f) => {
+    const p = f.properties;
+    const texts = [p.description, p.description_zh, ...p.references.flatMap((r) => [r.title, r.note]), ...p.citations.map((c) => c.reasoning)].filter((t): t is string => !!t);
+    const checked = p.published_area ? [p.published_area.km2, ...(p.published_area.parts_km2 ?? [])] : [];
+    /** A stated figure is the published one when it rounds to it ("22 km²" for 21.99). */
+    const unchecked = texts.flatMap(statedAreas).filter((km2) => !checked.some((c) => Math.abs(km2 / c - 1) <= 0.01));
+    expect(unchecked, p.published_area ? 'add the figure to published_area.parts_km2, or correct it' : 'give the figure, with its source, as published_area').toEqual([]);
+  });
+
+  const withPart = withLength.filter((f) => f.properties.published_length!.from);
+  it.each(withPart.map((f) => [f.id, f] as const))('%s: the part a published length describes runs between the places its title names (the nearest Natural Earth place to each end)', (_id, f) => {
+    const { from, to, title } = f.properties.published_length!;
+    for (const [end, at] of [['from', from!], ['to', to!]] as const) {
+      const { names } = nearestPlace(at);
+      expect(names.some((n) => fold(title).includes(n)), `"${title}" does not name ${names[0]}, the place at "${end}" [${at}]`).toBe(true);
+    }
+  });
+
+  /** Build notes that state a line's drawn length ("The drawn line … measures about 8,300 km"). */
+  const notes = readYaml<Record<string, { notes?: string[] }>>('derive/notes.yaml');
+  const measuredInNotes = features.flatMap((f) =>
+    (notes[f.id]?.notes ?? []).flatMap((note) => [...note.matchAll(/\bmeasures (?:about )?(\d[\d,]*) km\b/g)].map((m) => [f.id, Number(m[1].replace(/,/g, '')), f.properties.length_km] as const)),
+  );
+  it('some build notes state a drawn length (the rule below has something to check)', () => {
+    expect(measuredInNotes.length).toBeGreaterThan(0);
+  });
+  it.each(measuredInNotes)('%s: the drawn length its build note states (%s km) is the line\'s length, within 1%', (_id, stated, drawn) => {
+    expect(drawn, 'a line with a length').toBeDefined();
+    expect(Math.abs(stated / drawn! - 1), `the note says ${stated} km; the line measures ${drawn} km: re-measure and correct the note`).toBeLessThanOrEqual(0.01);
   });
 
   /** Words that show a figure was computed from others ("200 km plus 269 km", "1,074 km less 30 km"). */
@@ -108,6 +173,16 @@ describe('certainty words', () => {
     const cited = f.properties.references.filter((r) => r.coordinate).map((r) => haversineKm(at, r.coordinate!));
     expect(cited.length, 'add the city\'s position (e.g. Natural Earth populated places) as a reference "coordinate"').toBeGreaterThan(0);
     expect(Math.min(...cited), 'km from the city\'s position').toBeLessThanOrEqual(APPROXIMATE_KM);
+  });
+
+  /** A source named in brackets with its date or article: "(Hunan Daily via Rednet, 2020-09-22)", "(Wikipedia: Chongqing–Xinjiang–Europe railway)". */
+  const NAMED_SOURCE = /\([^()]*[A-Za-z][^()]*(?:\b(?:19|20)\d{2}\b|:\s*[^()\s])[^()]*\)/;
+  const inferred = features.flatMap((f) => f.properties.citations.filter((c) => c.support === 'inferred').map((c) => [`${f.id} ← ${c.document}`, c.reasoning ?? ''] as const));
+  it('some citations are inferred (the rule below has something to check)', () => {
+    expect(inferred.length).toBeGreaterThan(0);
+  });
+  it.each(inferred)('%s: an inferred citation\'s reasoning names its own source, in brackets with its date ("(China Daily, 2018-12-20)")', (_id, reasoning) => {
+    expect(reasoning).toMatch(NAMED_SOURCE);
   });
 
   const recipes = readYaml<{ features: Record<string, { parts?: { steps: Record<string, unknown>[] }[] }> }>('derive/geometry.yaml').features;
@@ -163,11 +238,6 @@ describe('rail legs stay on land', () => {
 });
 
 describe('sea destinations', () => {
-  const placesFile = JSON.parse(fs.readFileSync(path.join(dataRoot, 'data/basemap/ne_10m_populated_places_corridors.geojson'), 'utf8')) as {
-    features: { properties: { name: string; name_en: string | null; name_zh: string | null }; geometry: { coordinates: Position } }[];
-  };
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  const nearestPlace = (at: Position) => placesFile.features.reduce((best, p) => (haversineKm(at, p.geometry.coordinates) < haversineKm(at, best.geometry.coordinates) ? p : best));
   /** Lines whose last leg is at sea end at a destination port. */
   const seaRoutes = features.filter((f) => f.geometry.type === 'MultiLineString' && f.properties.legs?.at(-1) === 'sea');
 
@@ -178,8 +248,7 @@ describe('sea destinations', () => {
   it.each(seaRoutes.map((f) => [f.id, f] as const))('%s: a destination no cited passage names is called representative, in English and Chinese', (_id, f) => {
     const parts = (f.geometry as MultiLineString).coordinates;
     const end = parts.at(-1)!.at(-1)!;
-    const place = nearestPlace(end);
-    const names = [place.properties.name, place.properties.name_en, place.properties.name_zh].filter((n): n is string => !!n).map(fold);
+    const { place, names } = nearestPlace(end);
     const quotes = f.properties.citations.map((c) => fold(c.quote)).join(' ');
     if (names.some((n) => quotes.includes(n))) return;
     expect(f.properties.description, `${place.properties.name} is named in no citation`).toMatch(/representative/i);

@@ -252,14 +252,40 @@ export function checkPublishedLength(raw: unknown, geometry: Geometry | null | u
   };
 }
 
-/** The optional `published_area`, for zones. */
+/** How far the published parts of an area may sum from its published whole: the rounding of figures given to two decimals. */
+const PARTS_SUM_TOLERANCE = 0.01;
+
+/**
+ * The optional `published_area`, for zones; `parts_km2` when the source
+ * gives each area of a zone drawn as several (one figure per polygon of the
+ * MultiPolygon, in order), so each part can be held to its own figure.
+ */
 export function checkPublishedArea(raw: unknown, geometry: Geometry | null | undefined, issues: CertaintyIssue[]): PublishedArea | undefined {
-  return checkPublishedMeasure(raw, geometry, issues, {
+  const before = issues.length;
+  const measure = checkPublishedMeasure(raw, geometry, issues, {
     field: 'published_area',
     key: 'km2',
     unit: 'square kilometres',
     example: '{"km2": 2050000, "title": "<the source that publishes it>", "url": "https://…"}',
     fits: (t) => t === 'Polygon' || t === 'MultiPolygon',
     misfit: (t) => ({ message: `published_area on a ${t}: only zones (Polygon, MultiPolygon) have an area`, hint: 'remove "published_area", or draw the zone as a Polygon (a `polygons` recipe in data/derive/geometry.yaml)' }),
+    extraKeys: ['parts_km2'],
   });
+  if (!isObj(raw) || raw.parts_km2 === undefined) return measure;
+  const parts = raw.parts_km2;
+  const at: JSONPath = ['properties', 'published_area', 'parts_km2'];
+  const hint = 'give one published figure per polygon of the MultiPolygon, in the order they are drawn (e.g. "parts_km2": [79.98, 19.94, 19.84]), or leave "parts_km2" out';
+  const polygons = geometry?.type === 'MultiPolygon' ? geometry.coordinates.length : geometry?.type === 'Polygon' ? 1 : undefined;
+  if (!Array.isArray(parts) || parts.length === 0 || !parts.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0))
+    issues.push({ message: `published_area.parts_km2 ${JSON.stringify(parts)} is not a list of positive numbers`, hint, path: at });
+  else if (polygons !== undefined && parts.length !== polygons)
+    issues.push({ message: `published_area.parts_km2 has ${parts.length} figure(s) for ${polygons} polygon(s)`, hint, path: at });
+  else if (typeof raw.km2 === 'number' && Math.abs(parts.reduce((a, b) => a + b, 0) / raw.km2 - 1) > PARTS_SUM_TOLERANCE)
+    issues.push({
+      message: `published_area.parts_km2 add up to ${+parts.reduce((a, b) => a + b, 0).toFixed(2)} km², not the ${raw.km2} km² of published_area.km2`,
+      hint: 'the parts are the published figures of each area and km2 their published total: check both against the source',
+      path: at,
+    });
+  if (!measure || issues.length > before) return undefined;
+  return { ...measure, parts_km2: parts as number[] };
 }

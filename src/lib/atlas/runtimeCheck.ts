@@ -137,6 +137,9 @@ export function checkAtlas(value: unknown): string[] {
       if ([length.from, length.to].some((v) => v !== undefined && !isPosition(v)) || (length.part_km !== undefined && !(typeof length.part_km === 'number' && Number.isFinite(length.part_km))))
         add(`${who}: published_length has a broken part (from, to, part_km)`);
     }
+    const area = p.published_area as Obj | undefined;
+    if (isObj(area) && area.parts_km2 !== undefined && !(Array.isArray(area.parts_km2) && area.parts_km2.every((v) => typeof v === 'number' && v > 0)))
+      add(`${who}: published_area has broken parts_km2`);
     if (p.area_km2 !== undefined && !(typeof p.area_km2 === 'number' && Number.isFinite(p.area_km2))) add(`${who} has a broken area_km2`);
     if (!Array.isArray(p.citations) || p.citations.length === 0) return add(`${who} has no citations`);
     p.citations.forEach((c: unknown, ci: number) => {

@@ -92,6 +92,8 @@ export interface PublishedArea {
   km2: number;
   title: string;
   url?: string;
+  /** The published area of each part, km², in the order of the MultiPolygon's polygons (a zone of several areas). */
+  parts_km2?: number[];
 }
 
 export interface FeatureProperties {

@@ -123,6 +123,17 @@ describe('compileAtlas: valid data', () => {
     expect(z.published_area).toEqual({ km2: 12000, title: 'Sample atlas', url: 'https://example.org/atlas' });
   });
 
+  test('a zone of several areas may give each area\'s published figure, one per polygon', () => {
+    const square = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
+    const zone = feature(
+      { id: 'sample-zone', geometry: { type: 'MultiPolygon', coordinates: [square(0), square(2)] } },
+      { kind: 'zone', mode: 'administrative', geometry_basis: 'schematic', published_area: { km2: 24000, title: 'Sample atlas', parts_km2: [11999.5, 12000.5] } },
+    );
+    const r = messages({ features: [features(fc(zone))] });
+    expect(r.problems).toEqual([]);
+    expect(r.atlas!.features[0].properties.published_area).toEqual({ km2: 24000, title: 'Sample atlas', parts_km2: [11999.5, 12000.5] });
+  });
+
   test('parties are optional; when given they must be a list of names', () => {
     const input = (d: string) => ({ documents: [doc(d)], features: [features(fc(feature()))] });
     const without = compileAtlas(input(DOC.replace('parties: ["A Customs", "B Customs"]\n', '')));
@@ -167,6 +178,9 @@ describe('compileAtlas: every problem is reported with where and how to fix it',
     ['published length on a point', [features(fc(feature({}, { published_length: { km: 10, title: 'X' } })))], /published_length on a Point/],
     ['published area on a line', [features(fc(feature({ geometry: { type: 'LineString', coordinates: [[114, 30], [115, 30]] } }, { published_area: { km2: 10, title: 'X' } })))], /published_area on a LineString: only zones/],
     ['published area without km2', [features(fc(feature({ geometry: { type: 'Polygon', coordinates: [[[114, 30], [115, 30], [115, 31], [114, 30]]] } }, { published_area: { km: 10, title: 'X' } })))], /published_area\.km2 undefined is not a positive number of square kilometres[\s\S]*published_area has unknown field\(s\) "km"/],
+    ['published area parts that are not numbers', [features(fc(feature({ geometry: { type: 'Polygon', coordinates: [[[114, 30], [115, 30], [115, 31], [114, 30]]] } }, { published_area: { km2: 10, title: 'X', parts_km2: ['10'] } })))], /published_area\.parts_km2 \["10"\] is not a list of positive numbers/],
+    ['published area parts not one per polygon', [features(fc(feature({ geometry: { type: 'Polygon', coordinates: [[[114, 30], [115, 30], [115, 31], [114, 30]]] } }, { published_area: { km2: 10, title: 'X', parts_km2: [5, 5] } })))], /published_area\.parts_km2 has 2 figure\(s\) for 1 polygon\(s\)/],
+    ['published area parts that do not add up to the whole', [features(fc(feature({ geometry: { type: 'MultiPolygon', coordinates: [[[[114, 30], [115, 30], [115, 31], [114, 30]]], [[[116, 30], [117, 30], [117, 31], [116, 30]]]] } }, { published_area: { km2: 100, title: 'X', parts_km2: [80, 30] } })))], /published_area\.parts_km2 add up to 110 km², not the 100 km²/],
     ['reference coordinate not a position', [features(fc(feature({}, { references: [{ title: 'X', coordinate: [30.6, 214.5] }] })))], /references\[0\]\.coordinate \[30\.6,214\.5\] is not a \[lon, lat\] position/],
     ['empty description_zh', [features(fc(feature({}, { description_zh: ' ' })))], /"description_zh" is empty/],
   ])('%s', (_name, files, pattern) => {

@@ -32,6 +32,7 @@ describe('checkAtlas', () => {
     ['a published length without km', (a) => ((a.features[0].properties.published_length = { title: 'X' } as never), a), /broken published_length/],
     ['a published length whose part is not a number', (a) => ((a.features[0].properties.published_length = { km: 10, title: 'X', from: [1, 2], to: [3, 4], part_km: 'long' } as never), a), /published_length has a broken part/],
     ['a published area without km2', (a) => ((a.features[0].properties.published_area = { title: 'X' } as never), a), /broken published_area/],
+    ['published area parts that are not numbers', (a) => ((a.features[0].properties.published_area = { km2: 10, title: 'X', parts_km2: ['5'] } as never), a), /published_area has broken parts_km2/],
     ['an area that is not a number', (a) => ((a.features[0].properties.area_km2 = 'big' as never), a), /broken area_km2/],
   ])('rejects %s', (_name, edit, pattern) => {
     const problems = checkAtlas(edit(copy()));
