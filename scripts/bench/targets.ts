@@ -18,13 +18,8 @@ export interface Target {
 /** Pixels around a target that must be free of other points (their symbols and labels) and of lines. */
 const POINT_CLEAR = 120;
 const LINE_CLEAR = 40;
-/**
- * Targets stay this close to the centre: on screen, and left of the app's
- * source panel, drawn over the map's right side (at 1280 px the map is 1,000
- * px wide and the panel covers its right 421 px), so no click needs a pan.
- */
+/** Targets stay this close to the centre, so they are on screen whether or not the app's panel narrows the map. */
 const MAX_DX = 200;
-const MAX_DX_RIGHT = 40;
 const MAX_DY = 250;
 
 function segmentDistance(p: [number, number], a: [number, number], b: [number, number]): number {
@@ -73,7 +68,7 @@ export function clickTargets(dataRoot: string, count = 3): { view: View; targets
       };
       const alone = spots.filter((s) => {
         const me = px(s.c);
-        if (me[0] < -MAX_DX || me[0] > MAX_DX_RIGHT || Math.abs(me[1]) > MAX_DY) return false;
+        if (Math.abs(me[0]) > MAX_DX || Math.abs(me[1]) > MAX_DY) return false;
         return nearby.every((o) => {
           if (o === s.f) return true;
           if (o.geometry.type === 'Point') {

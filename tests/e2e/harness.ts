@@ -129,19 +129,6 @@ export async function currentView(page: Page): Promise<View> {
   return { zoom: +m[1], lat: +m[2], lng: +m[3] };
 }
 
-/**
- * Where [lng, lat] is drawn on the map canvas (CSS px from its top-left), and
- * whether a reader sees it: inside the canvas and left of a source panel drawn
- * over the map's right side.
- */
-export async function seenOnMap(page: Page, lng: number, lat: number): Promise<{ x: number; y: number; seen: boolean }> {
-  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
-  const panel = await page.locator('aside[aria-label="Source"]').boundingBox({ timeout: 1000 }).catch(() => null);
-  const right = panel && panel.x > box.x && panel.x < box.x + box.width ? panel.x - box.x : box.width;
-  const p = project(await currentView(page), box.width, box.height, lng, lat);
-  return { ...p, seen: p.x >= 0 && p.y >= 0 && p.x <= right && p.y <= box.height };
-}
-
 /** Click the map canvas where [lng, lat] is drawn; fails clearly if something covers that spot. */
 export async function clickMapAt(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
   const canvas = page.locator('.maplibregl-canvas');

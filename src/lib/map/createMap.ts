@@ -12,7 +12,7 @@ import { labelText } from './expressions.ts';
 import { iconImage, placeDotImage } from './icons.ts';
 import { scaleBarMeaningful } from './scaleRule.ts';
 import { POINT_KINDS } from '../cartography/symbols.ts';
-import { ATLAS_SOURCE, basemapLabelText, HIGHLIGHT_SOURCE, LABEL_LAYERS, LABEL_SOURCE, PLACE_DOT, POINT_LAYER, pointLabelText } from './style.ts';
+import { ATLAS_SOURCE, basemapLabelText, LABEL_LAYERS, LABEL_SOURCE, PLACE_DOT, POINT_LAYER, pointLabelText } from './style.ts';
 
 /** The map as the rest of the app knows it. */
 export type AtlasMap = MlMap;
@@ -138,11 +138,6 @@ export function setMapLanguage(map: AtlasMap, words: MapWords): void {
 /** Replace what the atlas source holds (feature-state survives: ids are stable). */
 export function setAtlasData(map: AtlasMap, data: FeatureCollection): void {
   (map.getSource(ATLAS_SOURCE) as GeoJSONSource | undefined)?.setData(data);
-}
-
-/** Replace what the halos are drawn from: the selected and hovered features (highlightSource.ts). */
-export function setHighlightData(map: AtlasMap, data: FeatureCollection): void {
-  (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData(data);
 }
 
 /** Replace the labels placed by the label pass (labelSource.ts). */

@@ -35,12 +35,6 @@ import {
 export { FONT_STACK, MANY_POINTS_LABEL_ZOOM, VARIABLE_ANCHOR_LIMIT };
 
 export const ATLAS_SOURCE = 'atlas';
-/**
- * The selected and hovered features only (highlightSource.ts), for their
- * halos: a halo layer over the whole atlas would be drawn, width 0, for every
- * feature in every frame; this source holds one or a few.
- */
-export const HIGHLIGHT_SOURCE = 'atlas-highlight';
 
 /** Layers whose text follows the reader's language. */
 export const LABEL_LAYERS = ['atlas-points', 'atlas-line-labels'] as const;
@@ -80,9 +74,6 @@ export function pointLabelText(lang: 'en' | 'zh', pointCount: number): Expressio
   return pointCount <= VARIABLE_ANCHOR_LIMIT ? labelText(lang) : ['step', ['zoom'], '', MANY_POINTS_LABEL_ZOOM, labelText(lang)];
 }
 
-/** A feature of the highlight source drawn as selected (the others are hovered). */
-const isSelectedHighlight: ExpressionSpecification = ['==', ['get', 'highlight'], 'selected'];
-
 export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpecification[] {
   const lineBase = {
     type: 'line' as const,
@@ -108,11 +99,10 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
     {
       ...lineBase,
       id: 'atlas-lines-halo',
-      source: HIGHLIGHT_SOURCE,
       filter: isLine,
       paint: {
-        'line-color': ['case', isSelectedHighlight, HIGHLIGHT.fill, LINE_GLOW.restColor],
-        'line-width': ['case', isSelectedHighlight, LINE_GLOW.selected, LINE_GLOW.hovered],
+        'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], HIGHLIGHT.fill, LINE_GLOW.restColor],
+        'line-width': byInteraction(0, LINE_GLOW.hovered, LINE_GLOW.selected),
         'line-opacity': HIGHLIGHT.lineOpacity,
         'line-blur': LINE_GLOW.blur,
         'line-offset': laneOffset(),
@@ -149,14 +139,14 @@ export function atlasLayers(lang: 'en' | 'zh' = 'en', pointCount = 0): LayerSpec
     {
       id: 'atlas-points-halo',
       type: 'circle',
-      source: HIGHLIGHT_SOURCE,
+      source: ATLAS_SOURCE,
       filter: isPoint,
       paint: {
-        'circle-radius': ['case', isSelectedHighlight, POINT_HIGHLIGHT.selectedRadius, POINT_HIGHLIGHT.hoveredRadius],
+        'circle-radius': byInteraction(0, POINT_HIGHLIGHT.hoveredRadius, POINT_HIGHLIGHT.selectedRadius),
         'circle-color': HIGHLIGHT.fill,
         'circle-opacity': HIGHLIGHT.opacity,
         'circle-stroke-color': HIGHLIGHT.stroke,
-        'circle-stroke-width': ['case', isSelectedHighlight, POINT_HIGHLIGHT.selectedStroke, POINT_HIGHLIGHT.hoveredStroke],
+        'circle-stroke-width': byInteraction(0, POINT_HIGHLIGHT.hoveredStroke, POINT_HIGHLIGHT.selectedStroke),
       },
     },
     {
@@ -413,7 +403,6 @@ const SELF_PLACED_LABELS = new Set([RIVER_LABELS, PLACE_LABELS, COUNTRY_LABELS, 
 export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, lang: 'en' | 'zh' = 'en', pointCount = 0, labelPass = false) {
   const atlasSource: GeoJSONSourceSpecification = { type: 'geojson', data: atlasData, promoteId: 'fid' };
   const labels: GeoJSONSourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
-  const highlight: GeoJSONSourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
   const layers = styleLayers(lang, pointCount).map((l): LayerSpecification => {
     if (!labelPass) return l;
     if (SELF_PLACED_LABELS.has(l.id)) return { ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification;
@@ -422,7 +411,7 @@ export function buildStyle(basemap: BasemapUrls, atlasData: FeatureCollection, l
   });
   return {
     version: 8,
-    sources: { ...basemapSources(basemap), [ATLAS_SOURCE]: atlasSource, [HIGHLIGHT_SOURCE]: highlight, ...(labelPass ? { [LABEL_SOURCE]: labels } : {}) },
+    sources: { ...basemapSources(basemap), [ATLAS_SOURCE]: atlasSource, ...(labelPass ? { [LABEL_SOURCE]: labels } : {}) },
     layers: labelPass ? [...layers, ...labelPassLayers()] : layers,
   } satisfies StyleSpecification;
 }

@@ -51,12 +51,6 @@ export class MapController {
   size = $state.raw<{ width: number; height: number } | null>(null);
   /** The part of the map a panel or sheet covers, plus a margin: the selection is shown outside it. */
   focusPadding = $state.raw<Padding | undefined>(undefined);
-  /**
-   * CSS pixels of the map's right side under a side panel drawn over it (the
-   * source panel on a wide screen): the map keeps its size when the panel
-   * opens, so opening it costs no resize, and the selection is shown left of it.
-   */
-  coveredRight = $state(0);
   /** The renderer the reader sees, which framing and reveals move. */
   renderer = $state.raw<MapRenderer | null>(null);
   /**
@@ -159,7 +153,7 @@ export class MapController {
     if (!features.length) return;
     const { view, width, height } = renderer.measure();
     const p = this.focusPadding ?? { top: FRAME_PADDING, bottom: FRAME_PADDING, left: FRAME_PADDING, right: FRAME_PADDING };
-    const pad = { ...p, left: p.left + LABEL_ROOM, right: p.right + LABEL_ROOM + this.coveredRight };
+    const pad = { ...p, left: p.left + LABEL_ROOM, right: p.right + LABEL_ROOM };
     const target = frameView(unionBounds(features.map(featureBounds)), view, width, height, pad);
     renderer.moveTo(target, reducedMotion() ? 0 : FRAME_MS);
     this.framed = new Set(features.map((f) => f.id));
@@ -186,9 +180,9 @@ export class MapController {
     if (next) renderer.moveTo(next, reducedMotion() ? 0 : REVEAL_MS);
   }
 
-  /** The room a reveal keeps free: the panels', plus space for a symbol and its halo. */
+  /** The room a reveal keeps free: the panel's, plus space for a symbol and its halo. */
   private revealPadding(p: Padding = NO_PANEL): Padding {
-    return { top: p.top + REVEAL_MARGIN, bottom: p.bottom + REVEAL_MARGIN, left: p.left + REVEAL_MARGIN, right: p.right + REVEAL_MARGIN + this.coveredRight };
+    return { top: p.top + REVEAL_MARGIN, bottom: p.bottom + REVEAL_MARGIN, left: p.left + REVEAL_MARGIN, right: p.right + REVEAL_MARGIN };
   }
 
   /**
@@ -254,7 +248,7 @@ export class MapController {
     });
     // A panel opening over the map, or the map changing size, keeps the selection in view.
     $effect(() => {
-      void [this.renderer, this.size, this.focusPadding, this.coveredRight];
+      void [this.renderer, this.size, this.focusPadding];
       untrack(() => tick().then(() => this.keepSelectionInView()));
     });
   }

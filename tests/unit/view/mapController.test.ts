@@ -171,46 +171,6 @@ describe('a panel opening over the map keeps the selection in view', () => {
   });
 });
 
-describe('a side panel drawn over the map (the map keeps its size)', () => {
-  const COVER = 421;
-  test('a click on a feature under the panel brings it left of the panel, by the least pan, at the same zoom', () => {
-    const view = { zoom: 7, lat: 30.6, lng: 104.1 - 3 };
-    const { app, controller, moves } = setup(view);
-    expect(screenOf(view, 104.1, 30.6)[0]).toBeGreaterThan(SIZE.width - COVER);
-    controller.coveredRight = COVER;
-    app.select('west-port');
-    controller.reveal('west-port');
-    expect(moves).toHaveLength(1);
-    expect(app.view!.zoom).toBe(view.zoom);
-    const [x] = screenOf(app.view!, 104.1, 30.6);
-    expect(x).toBeLessThanOrEqual(SIZE.width - COVER);
-    expect(x).toBeGreaterThan(SIZE.width - COVER - 100);
-  });
-
-  test('the panel opening over a selection in view pans it clear; without a size change', () => {
-    const view = { zoom: 7, lat: 30.6, lng: 104.1 - 1.2 };
-    const { app, controller, moves } = setup(view);
-    app.select('west-port');
-    controller.keepSelectionInView(); // the room before: no panel
-    controller.coveredRight = COVER;
-    controller.keepSelectionInView();
-    expect(moves).toHaveLength(1);
-    expect(screenOf(app.view!, 104.1, 30.6)[0]).toBeLessThanOrEqual(SIZE.width - COVER);
-  });
-
-  test('framing keeps what it frames out from under the panel', () => {
-    const { app, controller } = setup({ zoom: 9, lat: 0, lng: 0 });
-    controller.coveredRight = COVER;
-    app.selectAll(['west-port', 'east-port']);
-    controller.applyFraming();
-    for (const id of ['west-port', 'east-port']) {
-      const [x] = screenOf(app.view!, ...((atlas.features.find((a) => a.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates));
-      expect(x).toBeLessThan(SIZE.width - COVER);
-      expect(x).toBeGreaterThan(0);
-    }
-  });
-});
-
 describe('the chooser', () => {
   test('follows its spot as the map moves, and closes when the spot leaves the map', () => {
     const view = { zoom: 7, lat: 30.6, lng: 104.1 };
