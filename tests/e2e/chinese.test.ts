@@ -5,13 +5,13 @@
  * and searching 老挝 finds the features whose names say Laos. Facts come from
  * the data, not from fixed ids.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatDate } from '../../src/lib/format.ts';
 import { loadAtlas } from './atlasData.ts';
-import { baseURL, gotoApp, hostileURL, launch, openPage, SCREENSHOT_DIR, screenshot, waitForIdle } from './harness.ts';
+import { baseURL, gotoApp, hostileURL, launch, openPage, SCREENSHOT_DIR, screenshot, waitForIdle, downloadBytes } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -115,7 +115,7 @@ test('中文: the figure PDF sets Chinese lines as images in place and keeps the
   const title = (await w.page.inputValue('input[name="figure-title"]'))!;
   expect(title).toMatch(/[\u4e00-\u9fff]/);
   const [dl] = await Promise.all([w.page.waitForEvent('download', { timeout: 200_000 }), w.page.click('[data-export="pdf"]')]);
-  const bytes = readFileSync((await dl.path())!);
+  const bytes = await downloadBytes(dl);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   writeFileSync(resolve(SCREENSHOT_DIR, 'figure-zh.pdf'), bytes);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

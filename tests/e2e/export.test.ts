@@ -5,7 +5,7 @@
  * of the screen's shape; the SVG has one corridor path per corridor in its
  * frame; the embed snippet carries alt text.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +15,7 @@ import { MODE_COLORS } from '../../src/lib/cartography/palette.ts';
 import { pngSize, readPngText } from '../../src/lib/export/pngText.ts';
 import { unprojector } from '../../src/lib/view/webMercator.ts';
 import { loadAtlas } from './atlasData.ts';
-import { currentView, gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot, type WatchedPage } from './harness.ts';
+import { currentView, gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot, type WatchedPage, downloadBytes } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ const CAPTION = 'Figure 3. Corridors of the middle Yangtze, as the agreements na
 
 async function download(page: Page, exportId: string, name: string): Promise<Buffer> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click(`[data-export="${exportId}"]`)]);
-  const bytes = readFileSync((await dl.path())!);
+  const bytes = await downloadBytes(dl);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   writeFileSync(resolve(SCREENSHOT_DIR, name), bytes);
   return bytes;

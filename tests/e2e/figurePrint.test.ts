@@ -7,13 +7,13 @@
  * label, every key letter on the map is listed, and every note number a
  * label cites is printed on the figure itself.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pngSize } from '../../src/lib/export/pngText.ts';
 import { densestPoint } from './atlasData.ts';
-import { gotoApp, launch, openPage, SCREENSHOT_DIR, type WatchedPage } from './harness.ts';
+import { gotoApp, launch, openPage, SCREENSHOT_DIR, type WatchedPage, downloadBytes } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ async function openShare(w: WatchedPage, hash: string): Promise<void> {
 
 async function download(page: Page, exportId: string, name: string): Promise<Buffer> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click(`[data-export="${exportId}"]`)]);
-  const bytes = readFileSync((await dl.path())!);
+  const bytes = await downloadBytes(dl);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   writeFileSync(resolve(SCREENSHOT_DIR, name), bytes);
   return bytes;

@@ -5,14 +5,14 @@
  * the on-screen bar, src/lib/map/scaleRule.ts). Boxes are measured on the
  * downloaded SVG as the browser renders it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIGURE_SIZES, type FigureAspect } from '../../src/lib/export/figureFormat.ts';
 import { unprojector } from '../../src/lib/view/webMercator.ts';
 import { loadAtlas } from './atlasData.ts';
-import { gotoApp, launch, openPage, SCREENSHOT_DIR, type WatchedPage } from './harness.ts';
+import { gotoApp, launch, openPage, SCREENSHOT_DIR, type WatchedPage, downloadBytes } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ afterAll(async () => {
 async function downloadSvg(page: Page, name: string): Promise<string> {
   await page.locator('[data-export="svg"]').scrollIntoViewIfNeeded();
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-export="svg"]')]);
-  const text = readFileSync((await dl.path())!, 'utf8');
+  const text = (await downloadBytes(dl)).toString('utf8');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   writeFileSync(resolve(SCREENSHOT_DIR, name), text);
   return text;

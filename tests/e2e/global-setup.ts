@@ -24,9 +24,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  // chromiumPath() throws with install instructions when Chromium is missing.
-  const browserServer = await chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-  project.provide('browserWSEndpoint', browserServer.wsEndpoint());
+  const executablePath = chromiumPath(); // throws with install instructions when missing
   const root = resolve(import.meta.dirname, '../..');
   if (!existsSync(resolve(root, 'dist/index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does this for you).');
@@ -59,6 +57,9 @@ export default async function setup(project: TestProject) {
   const manyUrl = many.resolvedUrls?.local[0];
   if (!manyUrl) throw new Error('vite preview (generated atlas) did not report a URL');
   project.provide('manyURL', manyUrl);
+  // Started last, so a failed build above leaves no browser running.
+  const browserServer = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  project.provide('browserWSEndpoint', browserServer.wsEndpoint());
   return async () => {
     await browserServer.close();
     await server.close();

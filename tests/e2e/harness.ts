@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import type { MapView as View } from '../../src/lib/atlas/urlState.ts';
@@ -72,6 +72,13 @@ export async function gotoApp(page: Page, hash = '', search = '', base = baseURL
 /** Wait until the map has finished moving and drawing. */
 export async function waitForIdle(page: Page): Promise<void> {
   await page.waitForSelector('[aria-label="Map of corridors"][data-idle="true"]', { timeout: 30_000 });
+}
+
+/** A download's bytes, read through Playwright: the shared browser is a remote one, where `download.path()` is not available. */
+export async function downloadBytes(dl: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await dl.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -16,7 +16,7 @@ import { featureBounds, unionBounds } from '../../src/lib/map/renderData.ts';
 import { pixelOf } from '../../src/lib/view/webMercator.ts';
 import { LABEL_LAYER } from '../../src/lib/map/style.ts';
 import { loadAtlas } from './atlasData.ts';
-import { capture, currentView, gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot } from './harness.ts';
+import { capture, currentView, gotoApp, launch, openPage, SCREENSHOT_DIR, screenshot, downloadBytes } from './harness.ts';
 
 /** Over the Yangtze: the middle river at zoom 4 and 7 (Wuhan), Chongqing's port reach at zoom 10. */
 const YANGTZE = [
@@ -152,7 +152,7 @@ test('the SVG figure over Chengdu–Chongqing names places and no label overprin
   await w.page.getByRole('dialog').waitFor();
   await w.page.waitForSelector('[data-export="svg"]:not([disabled])');
   const [dl] = await Promise.all([w.page.waitForEvent('download', { timeout: 60_000 }), w.page.click('[data-export="svg"]')]);
-  const svg = readFileSync((await dl.path())!, 'utf8');
+  const svg = (await downloadBytes(dl)).toString('utf8');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   writeFileSync(resolve(SCREENSHOT_DIR, 'places-figure-chengdu-chongqing.svg'), svg);
   // Lay the figure out in a page of its own and measure every map label.
@@ -188,7 +188,7 @@ test('the SVG figure over Chengdu–Chongqing names places and no label overprin
   await w.page.getByRole('button', { name: 'Share' }).click();
   await w.page.waitForSelector('[data-export="svg"]:not([disabled])');
   const [dl2] = await Promise.all([w.page.waitForEvent('download', { timeout: 60_000 }), w.page.click('[data-export="svg"]')]);
-  const selected = readFileSync((await dl2.path())!, 'utf8');
+  const selected = (await downloadBytes(dl2)).toString('utf8');
   expect(selected).toContain(`class="selected-halo" data-feature-id="${line.id}"`);
   expect(w.errors).toEqual([]);
   await w.page.context().close();

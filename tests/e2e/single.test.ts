@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { feature, loadAtlas } from './atlasData.ts';
 import { build } from 'vite';
-import { launch, screenshot } from './harness.ts';
+import { launch, screenshot, downloadBytes } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FILE = resolve(ROOT, 'dist-single/index.html');
@@ -68,12 +68,12 @@ test('the single HTML file renders from file:// with zero network requests', asy
   await doc.getByRole('button', { name: /Close/ }).first().click();
   await page.getByRole('button', { name: 'Share' }).click();
   const [svg] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-export="svg"]')]);
-  expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<path class="corridor" data-feature-id=/);
+  expect((await downloadBytes(svg)).toString('utf8')).toMatch(/<path class="corridor" data-feature-id=/);
   const [png] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-export="png-1"]')]);
-  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  expect((await downloadBytes(png)).subarray(1, 4).toString()).toBe('PNG');
   // The PDF library is part of the file, so a PDF works offline too.
   const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-export="pdf"]')]);
-  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await downloadBytes(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
 
   // The same file may load again in the share dialog's embed preview (?embed=1).
   const foreign = requests.filter((r) => r.split(/[?#]/)[0] !== url && !r.startsWith('data:') && !r.startsWith('blob:'));
