@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkData } from '../../../scripts/check-data.ts';
 import { dataTreeOnDisk, readDataFiles } from '../../../scripts/data-files.ts';
 import { referenceLoaders } from '../../../scripts/reference-files.ts';
-import { commitFiles, InterruptedWriteError, nodeFileOps, recoverWrites, type FileOps } from '../../../scripts/transaction.ts';
+import { commitFiles, InterruptedWriteError, recoverWrites } from '../../../scripts/transaction.ts';
+import { killedAtRename } from '../renameFault.ts';
 import { fmt, LIMITS } from '../../../src/lib/atlas/limits.ts';
 import { ABSENT, contentToken } from '../../../src/lib/editor/conflictToken.ts';
 import { COVERAGE_PATH } from '../../../src/lib/editor/coverageSync.ts';
@@ -111,14 +112,7 @@ describe('the save, without a server', { timeout: 60_000 }, () => {
     const writes = [...out.writes].map(([path, text]) => ({ path, text }));
     // The coverage table last, so the failure falls between the feature and it.
     writes.sort((a, b) => Number(a.path === COVERAGE_PATH) - Number(b.path === COVERAGE_PATH));
-    let renames = 0;
-    const ops: FileOps = {
-      ...nodeFileOps,
-      rename(from, to) {
-        if (!to.includes('.write-journal.') && ++renames === writes.length) throw new Error('killed between renames');
-        nodeFileOps.rename(from, to);
-      },
-    };
+    const ops = killedAtRename(writes.length);
     expect(() => commitFiles(dir, writes, ops)).toThrow(InterruptedWriteError);
     expect(readFileSync(join(dir, 'data/features', NEW_FILE), 'utf8')).toBe(out.writes.get(`data/features/${NEW_FILE}`));
     expect(readFileSync(join(dir, COVERAGE_PATH), 'utf8')).not.toContain('test-save-fast-lane');

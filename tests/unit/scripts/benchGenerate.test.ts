@@ -10,7 +10,8 @@ import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../../scripts/check-data.ts';
 import { writeAtlas } from '../../../scripts/bench/generate.ts';
-import { InterruptedWriteError, nodeFileOps, recoverWrites, type FileOps } from '../../../scripts/transaction.ts';
+import { InterruptedWriteError, recoverWrites } from '../../../scripts/transaction.ts';
+import { killedAtRename } from '../renameFault.ts';
 
 const project = resolve(import.meta.dirname, '../../..');
 const tsx = join(project, 'node_modules/.bin/tsx');
@@ -94,14 +95,7 @@ describe('bench:generate', { timeout: 60_000 }, () => {
   it('a run stopped between its renames leaves a write the next start finishes, never an atlas half old and half new', () => {
     const out = join(temp(), 'atlas');
     writeAtlas(out, { features: 40, documents: 6, seed: 1 });
-    let renames = 0;
-    const failing: FileOps = {
-      ...nodeFileOps,
-      rename(from, to) {
-        if (!to.includes('.write-journal.') && ++renames === 3) throw new Error('killed between renames');
-        nodeFileOps.rename(from, to);
-      },
-    };
+    const failing = killedAtRename(3);
     expect(() => writeAtlas(out, { features: 20, documents: 2, seed: 2 }, failing)).toThrow(InterruptedWriteError);
     expect(checkData(out).exitCode).toBe(1);
     recoverWrites(out);

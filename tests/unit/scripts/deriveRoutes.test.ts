@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDerive } from '../../../scripts/derive-routes.ts';
-import { nodeFileOps, type FileOps } from '../../../scripts/transaction.ts';
+import { killedAtRename } from '../renameFault.ts';
 
 const project = resolve(import.meta.dirname, '../../..');
 const cli = join(project, 'scripts/derive-routes.ts');
@@ -169,14 +169,7 @@ describe('derive-routes', { timeout: 60_000 }, () => {
     expect(derive(root).status).toBe(0);
     const moved = RECIPES.replace('[101, 11]', '[102, 12]');
     writeFileSync(join(root, 'data/derive/geometry.yaml'), `${moved}  zulu-route:\n    parts:\n      - steps:\n          - sea: [b, a]\n`);
-    let renames = 0;
-    const killed: FileOps = {
-      ...nodeFileOps,
-      rename(from, to) {
-        if (!to.includes('.write-journal.') && ++renames === 2) throw new Error('killed between renames');
-        nodeFileOps.rename(from, to);
-      },
-    };
+    const killed = killedAtRename(2);
     const r = runDerive({ root, force: true, fileOps: killed });
     expect(r.exitCode).toBe(1);
     expect(r.output.join('\n')).toMatch(/the write stopped after 1 of 3 files/);
