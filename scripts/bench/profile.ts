@@ -50,17 +50,16 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   const path = kind === 'app' ? '' : `${kind}.html`;
-  const dataRoot = dataset === 'real' ? root : resolve(root, 'dist-bench/generated-atlas');
-  const { view, targets } = clickTargets(dataRoot);
-  const hash = click ? `#map=${view.zoom}/${view.lat}/${view.lng}` : '#map=4/30.5/108.5';
-  if (!click) await cdp.send('Profiler.start');
+  const aim = click ? clickTargets(dataset === 'real' ? root : resolve(root, 'dist-bench/generated-atlas')) : null;
+  const hash = aim ? `#map=${aim.view.zoom}/${aim.view.lat}/${aim.view.lng}` : '#map=4/30.5/108.5';
+  if (!aim) await cdp.send('Profiler.start');
   await page.goto(`${server.url}${path}${hash}`, { waitUntil: 'commit' });
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, until, { timeout: 120_000, polling: 20 });
-  if (click) {
+  if (aim) {
     await page.waitForTimeout(500);
     const box = (await page.locator(kind === 'app' ? '[aria-label="Map of corridors"]' : '#map').boundingBox())!;
-    const t = targets[0];
-    const p = project(view, box.width, box.height, t.lng, t.lat);
+    const t = aim.targets[0];
+    const p = project(aim.view, box.width, box.height, t.lng, t.lat);
     await cdp.send('Profiler.start');
     await page.evaluate(() => performance.mark('click'));
     await page.mouse.click(box.x + p.x, box.y + p.y);
