@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 import { atlasPlugin } from './scripts/atlas-plugin.ts';
 import { cspPlugin, singleFileCspPlugin } from './scripts/csp-plugin.ts';
 import { editorPlugin } from './scripts/editor-plugin.ts';
+import { firstMapPlugin } from './scripts/first-map-plugin.ts';
 import { parseSiteUrl } from './src/lib/export/shareAddress.ts';
 
 /** `vite build --mode single` (npm run build:single) writes one self-contained dist-single/index.html. */
@@ -22,7 +23,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     // The single file carries its own policy, naming each inline script by its hash once viteSingleFile has inlined them (so it comes after).
     // The editor exists only under `vite` dev.
-    plugins: [svelte(), atlasPlugin({ single }), editorPlugin(), ...(single ? [viteSingleFile(), singleFileCspPlugin()] : [cspPlugin()])],
+    plugins: [svelte(), atlasPlugin({ single }), editorPlugin(), firstMapPlugin({ single }), ...(single ? [viteSingleFile(), singleFileCspPlugin()] : [cspPlugin()])],
     // Static files copied as they are (favicon, web manifest, social preview); the single file inlines what it needs.
     publicDir: single ? false : 'public',
     build: {

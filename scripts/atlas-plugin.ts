@@ -111,7 +111,18 @@ function singleFileHead(html: string, projectRoot: string): string {
     .replace(/\s*<meta (property|name)="(og|twitter):[^>]*>/gi, '');
 }
 
-export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
+/** The atlas plugin's name, by which others find its `api`. */
+export const ATLAS_PLUGIN_NAME = 'corridor-atlas-data';
+
+/** What the atlas plugin offers other plugins (the first map, scripts/first-map-plugin.ts). */
+export interface AtlasPluginApi {
+  /** The atlas as compiled for this build (null before data/ compiled, or when it failed). */
+  atlasJson(): string | null;
+  /** The basemap files, by file name ("land.json"), as JSON text. */
+  basemapFiles(): Record<string, string>;
+}
+
+export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin<AtlasPluginApi> {
   const single = options.single ?? false;
   const dataRootOption = options.root ?? process.env.ATLAS_DATA_ROOT;
   let root = dataRootOption ? resolve(dataRootOption) : process.cwd();
@@ -143,7 +154,8 @@ export function atlasPlugin(options: AtlasPluginOptions = {}): Plugin {
     return atlasJson;
   }
   return {
-    name: 'corridor-atlas-data',
+    name: ATLAS_PLUGIN_NAME,
+    api: { atlasJson: () => atlasJson, basemapFiles: basemap },
     configResolved(config) {
       projectRoot = options.projectRoot ?? config.root;
       root = dataRootOption ? resolve(dataRootOption) : config.root;

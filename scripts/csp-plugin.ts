@@ -1,13 +1,16 @@
 /**
  * Vite plugin: a Content-Security-Policy for the production build. Injected as
  * a <meta http-equiv> (so any static host gets it) and sent as a header by
- * `vite preview`. No inline script and no eval: even if hostile text slipped
- * past Svelte's escaping into markup, the browser would not run it. Inline
- * styles are allowed because Svelte and MapLibre set element styles.
+ * `vite preview`. No inline script but the page's own, named by hash, and no
+ * eval: even if hostile text slipped past Svelte's escaping into markup, the
+ * browser would not run it. Inline styles are allowed because Svelte and
+ * MapLibre set element styles.
  * MapLibre 6 needs nothing more: its worker is a same-origin file (blob: is
  * allowed for browsers that wrap it) and it loads the basemap from the origin.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 export const CSP_DIRECTIVES: Record<string, string> = {
@@ -29,17 +32,35 @@ export function cspString(directives: Record<string, string> = CSP_DIRECTIVES): 
     .join('; ');
 }
 
+/**
+ * The page's policy: CSP_DIRECTIVES, with the page's own inline scripts (the
+ * first map's gate, scripts/first-map-plugin.ts) named by their hashes, so
+ * that no other inline script runs.
+ */
+export function pagePolicy(html: string): string {
+  const hashes = [...new Set(inlineScriptHashes(html))];
+  return cspString(hashes.length ? { ...CSP_DIRECTIVES, 'script-src': `${CSP_DIRECTIVES['script-src']} ${hashes.join(' ')}` } : CSP_DIRECTIVES);
+}
+
+/** The policy a built page carries in its <meta http-equiv> (null when it has none), for servers to send as a header too. */
+export function policyOfPage(html: string): string | null {
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html);
+  return m ? m[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : null;
+}
+
 export function cspPlugin(): Plugin {
-  const policy = cspString();
   return {
     name: 'corridor-atlas-csp',
     // Production only: the dev server needs inline scripts for hot reload.
     apply: (_config, env) => env.command === 'build' || !!env.isPreview,
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+      handler: (html) => ({ html, tags: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: pagePolicy(html) }, injectTo: 'head-prepend' }] }),
     },
     configurePreviewServer(server) {
+      // The same policy as the page's own <meta>, inline-script hashes included.
+      const page = resolve(server.config.root, server.config.build.outDir, 'index.html');
+      const policy = (existsSync(page) && policyOfPage(readFileSync(page, 'utf8'))) || cspString();
       server.middlewares.use((_req, res, next) => {
         res.setHeader('Content-Security-Policy', policy);
         next();

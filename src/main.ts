@@ -9,8 +9,25 @@ import { echo } from './lib/atlas/echo.ts';
 import { loadAtlas } from './lib/atlas/loadAtlas.ts';
 import { readerLang } from './lib/i18n/langChoice.ts';
 import { parseEmbedConfig } from './lib/embed/protocol.ts';
+import { FIRST_MAP_ID, FIRST_MAP_OFF, viewOfAttribute } from './lib/view/firstMap.ts';
 
 const target = document.getElementById('app')!;
+/**
+ * The first map drawn into the page at build time (scripts/first-map-plugin.ts),
+ * when its gate let it show: the app starts in its view, under it, and it goes
+ * once the app's own map has painted (or the app stopped).
+ */
+const firstMap = document.getElementById(FIRST_MAP_ID);
+const firstMapView = firstMap && !document.documentElement.hasAttribute(FIRST_MAP_OFF) ? viewOfAttribute(firstMap.dataset.view) : null;
+const removeFirstMap = () => firstMap?.remove();
+if (!firstMapView) removeFirstMap();
+else {
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('map-svg-painted').length === 0) return;
+    observer.disconnect();
+    removeFirstMap();
+  }).observe({ type: 'mark', buffered: true });
+}
 let app: ReturnType<typeof mount> | null = null;
 let crashed = false;
 
@@ -31,6 +48,7 @@ function showCrash(error: unknown): void {
     // The app is broken already; the error screen replaces whatever is left.
   }
   target.replaceChildren();
+  removeFirstMap();
   mount(ErrorScreen, { target, props: { problem: { kind: 'crash', message: echo(message, 500) }, lang: readerLang(location.hash) } });
 }
 window.addEventListener('error', (e) => {
@@ -48,6 +66,7 @@ if (loaded.ok) {
   try {
     const state = new AppState(loaded.atlas);
     state.applyHash(location.hash);
+    if (firstMapView) state.view = firstMapView;
     const embed = parseEmbedConfig(location.search);
     app = embed.embed ? mount(EmbedApp, { target, props: { app: state, config: embed } }) : mount(App, { target, props: { app: state } });
   } catch (e) {
@@ -55,5 +74,6 @@ if (loaded.ok) {
   }
 } else {
   console.warn('Corridor Atlas could not load its data:', loaded.problem);
+  removeFirstMap();
   mount(ErrorScreen, { target, props: { problem: loaded.problem, url: loaded.url, lang: readerLang(location.hash) } });
 }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { cspString } from '../csp-plugin.ts';
+import { cspString, policyOfPage } from '../csp-plugin.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,6 +52,9 @@ const etagOf = (size: number, mtimeMs: number) => `"${size.toString(36)}-${Math.
 export async function serve(dir: string, opts: { csp?: boolean } = {}) {
   precompress(dir);
   const bytes: ByteCounts = { js: 0, data: 0, other: 0 };
+  // The page's own policy (its <meta>, inline-script hashes included), sent as a header as a host would.
+  const page = join(dir, 'index.html');
+  const policy = (existsSync(page) && policyOfPage(readFileSync(page, 'utf8'))) || cspString();
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split(/[?#]/)[0])).replace(/^(\.\.[/\\])+/, '');
     let file = join(dir, path);
@@ -69,7 +72,7 @@ export async function serve(dir: string, opts: { csp?: boolean } = {}) {
       return;
     }
     const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', ETag: etag };
-    if (opts.csp) headers['Content-Security-Policy'] = cspString();
+    if (opts.csp) headers['Content-Security-Policy'] = policy;
     const gzip = /text|json|javascript|svg/.test(type) && /gzip/.test(String(req.headers['accept-encoding']));
     if (gzip) headers['Content-Encoding'] = 'gzip';
     res.writeHead(200, headers);

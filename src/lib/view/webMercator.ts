@@ -54,12 +54,30 @@ export function unprojector(view: FrameView): (x: number, y: number) => [number,
 }
 
 /** A d3 geoPath that draws GeoJSON in the frame, clipped to it (with `bleed` pixels for line caps). Planar, so polygon winding does not matter. */
-export function framePath(view: FrameView, bleed = 20, digits = 1): GeoPath {
+export function framePath(view: FrameView, bleed = 20, digits = 1, minStep = 0): GeoPath {
   const project = projector(view);
+  // With minStep: a point less than minStep pixels from the last one drawn is skipped (a line's last point never is).
+  let last: [number, number] | null = null;
+  let skipped: [number, number] | null = null;
   const mercator = geoTransform({
+    lineStart() {
+      last = skipped = null;
+      this.stream.lineStart();
+    },
     point(lng, lat) {
       const [x, y] = project(lng, lat);
+      if (last && Math.abs(x - last[0]) < minStep && Math.abs(y - last[1]) < minStep) {
+        skipped = [x, y];
+        return;
+      }
       this.stream.point(x, y);
+      last = [x, y];
+      skipped = null;
+    },
+    lineEnd() {
+      if (skipped) this.stream.point(skipped[0], skipped[1]);
+      last = skipped = null;
+      this.stream.lineEnd();
     },
   });
   const clip = geoClipRectangle(-bleed, -bleed, view.width + bleed, view.height + bleed);

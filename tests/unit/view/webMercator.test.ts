@@ -79,4 +79,27 @@ describe('framePath', () => {
     expect(box(a!)).toEqual(box(b!));
     expect(box(a!)[1] - box(a!)[0]).toBeLessThan(400);
   });
+  test('with a minimum step, points closer than it to the last one drawn are left out, the ends never', () => {
+    const view = { zoom: 4, lat: 0, lng: 0, width: 400, height: 300 };
+    // A wiggly line: 400 points about a tenth of a pixel apart, off the straight line by up to a pixel.
+    const coordinates = Array.from({ length: 400 }, (_, i) => [-5 + i * 0.005, Math.sin(i) * 0.03]);
+    const points = (d: string) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [+m[1], +m[2]]);
+    const full = points(framePath(view, 0)({ type: 'LineString', coordinates })!);
+    const thin = points(framePath(view, 0, 1, 1.5)({ type: 'LineString', coordinates })!);
+    expect(thin.length).toBeLessThan(full.length / 5);
+    expect(thin[0]).toEqual(full[0]);
+    expect(thin.at(-1)).toEqual(full.at(-1));
+    // Each drawn point is one of the full line's, and consecutive ones (but the last) are at least the step apart.
+    for (const p of thin) expect(full).toContainEqual(p);
+    for (let i = 1; i < thin.length - 1; i++) expect(Math.max(Math.abs(thin[i][0] - thin[i - 1][0]), Math.abs(thin[i][1] - thin[i - 1][1]))).toBeGreaterThanOrEqual(1.5 - 0.1);
+    // Without a step, nothing is left out.
+    expect(points(framePath(view, 0, 1, 0)({ type: 'LineString', coordinates })!)).toEqual(full);
+  });
+  test('a thinned polygon ring still closes on its first point', () => {
+    const view = { zoom: 4, lat: 0, lng: 0, width: 400, height: 300 };
+    const ring = [...Array.from({ length: 100 }, (_, i) => [i * 0.01, 0]), [1, 1], [0, 1], [0, 0]];
+    const d = framePath(view, 0, 1, 1.5)({ type: 'Polygon', coordinates: [ring] })!;
+    expect(d).toMatch(/Z$/);
+    expect(d.match(/L/g)!.length).toBeLessThan(20);
+  });
 });
