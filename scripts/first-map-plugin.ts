@@ -27,7 +27,8 @@ import { ATLAS_PLUGIN_NAME, type AtlasPluginApi } from './atlas-plugin.ts';
 function withBrowserGlobals<T>(run: () => T): T {
   const g = globalThis as Record<string, unknown>;
   const saved = { window: g.window, location: g.location };
-  const location = { hash: '', search: '', href: 'https://example.invalid/', protocol: 'https:', origin: 'https://example.invalid', pathname: '/' };
+  // A page with no address of its own (as if opened from disk): links to share come from ATLAS_SITE_URL or are left out.
+  const location = { hash: '', search: '', href: 'file:///index.html', protocol: 'file:', origin: 'null', pathname: '/index.html' };
   g.location = location;
   g.window = {
     innerWidth: REFERENCE_STAGE.width + 280,
