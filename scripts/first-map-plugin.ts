@@ -14,8 +14,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { FeatureCollection } from 'geojson';
 import { createServer, type Plugin, type ResolvedConfig } from 'vite';
 import type { Atlas } from '../src/lib/atlas/types.ts';
+import type { renderFirstMap } from '../src/firstMapRender.ts';
 import { LANG_STORAGE_KEY } from '../src/lib/i18n/langChoice.ts';
-import { FIRST_MAP_ID, firstMapStyle, gateScript, paintedScript, REFERENCE_STAGE, viewAttribute } from '../src/lib/view/firstMap.ts';
+import { FIRST_MAP_ID, firstMapStyle, gateScript, paintedScript, REFERENCE_STAGE, viewAttribute, type WindowRange } from '../src/lib/view/firstMap.ts';
 import type { MapView } from '../src/lib/atlas/urlState.ts';
 import { ATLAS_PLUGIN_NAME, type AtlasPluginApi } from './atlas-plugin.ts';
 
@@ -45,7 +46,7 @@ function withBrowserGlobals<T>(run: () => T): T {
 }
 
 /** The page body for an empty link, rendered by the app's components in a Vite server of their own. */
-async function renderPage(config: ResolvedConfig, atlas: Atlas, basemap: Record<string, FeatureCollection>): Promise<{ html: string; view: MapView }> {
+async function renderPage(config: ResolvedConfig, atlas: Atlas, basemap: Record<string, FeatureCollection>): Promise<ReturnType<typeof renderFirstMap>> {
   const server = await createServer({
     configFile: false,
     root: config.root,
@@ -78,10 +79,10 @@ async function renderPage(config: ResolvedConfig, atlas: Atlas, basemap: Record<
 const withoutIds = (body: string) => body.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/\sid="/g, ' data-id="'));
 
 /** `html` with the drawn first map after #app, and its gate and style in <head>. */
-export function withFirstMap(html: string, rendered: string, view: MapView): string {
+export function withFirstMap(html: string, rendered: string, view: MapView, range: WindowRange): string {
   if (!/<div id="app"><\/div>/.test(html)) throw new Error('index.html has no empty <div id="app"></div> to draw the first map after');
   const body = withoutIds(rendered);
-  const head = `    <style>${firstMapStyle()}</style>\n    <script>${gateScript(LANG_STORAGE_KEY)}</script>\n  </head>`;
+  const head = `    <style>${firstMapStyle()}</style>\n    <script>${gateScript(LANG_STORAGE_KEY, range)}</script>\n  </head>`;
   const drawn = `<div id="${FIRST_MAP_ID}" inert aria-hidden="true" data-view="${viewAttribute(view)}">${body}</div>\n    <script>${paintedScript()}</script>`;
   return html.replace(/<\/head>/i, head).replace(/<div id="app"><\/div>/, () => `<div id="app"></div>\n    ${drawn}`);
 }
@@ -103,8 +104,8 @@ export function firstMapPlugin(options: { single: boolean }): Plugin {
         const json = atlasApi?.atlasJson();
         if (!json || !atlasApi) throw new Error('the first map needs the compiled atlas (the atlas plugin must come before this one)');
         const basemap = Object.fromEntries(Object.entries(atlasApi.basemapFiles()).map(([name, text]) => [name.replace(/\.json$/, ''), JSON.parse(text) as FeatureCollection]));
-        const { html: body, view } = await renderPage(config, JSON.parse(json) as Atlas, basemap);
-        return withFirstMap(html, body, view);
+        const { html: body, view, range } = await renderPage(config, JSON.parse(json) as Atlas, basemap);
+        return withFirstMap(html, body, view, range);
       },
     },
   };

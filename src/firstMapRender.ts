@@ -11,14 +11,16 @@ import App from './components/App.svelte';
 import { AppState } from './lib/appState.svelte.ts';
 import type { Atlas } from './lib/atlas/types.ts';
 import { featureBounds, unionBounds } from './lib/map/renderData.ts';
-import { CANVAS, FIRST_MAP_SEED, referenceView, type FirstMapSeed } from './lib/view/firstMap.ts';
+import { CANVAS, FIRST_MAP_SEED, referenceView, windowRange, type FirstMapSeed, type WindowRange } from './lib/view/firstMap.ts';
 import type { MapView } from './lib/atlas/urlState.ts';
 
-export function renderFirstMap(atlas: Atlas, basemap: FirstMapSeed['basemap']): { html: string; view: MapView } {
+/** The page's body, the view it shows, and the windows it may show in. */
+export function renderFirstMap(atlas: Atlas, basemap: FirstMapSeed['basemap']): { html: string; view: MapView; range: WindowRange } {
   const app = new AppState(atlas);
-  const view = referenceView(atlas.features.length ? unionBounds(atlas.features.map(featureBounds)) : null);
+  const box = atlas.features.length ? unionBounds(atlas.features.map(featureBounds)) : null;
+  const view = referenceView(box);
   app.view = view;
   const seed: FirstMapSeed = { basemap, canvas: CANVAS };
   const { body } = render(App, { props: { app }, context: new Map([[FIRST_MAP_SEED, seed]]) });
-  return { html: body, view };
+  return { html: body, view, range: windowRange(box) };
 }

@@ -14,14 +14,17 @@ import {
   FIRST_MAP_OFF,
   gateScript,
   paintedScript,
+  MAX_ZOOM_GAP,
   REFERENCE_STAGE,
   referenceView,
   showsFirstMap,
   viewAttribute,
   viewOfAttribute,
-  WINDOW_RANGE,
+  windowRange,
+  type WindowRange,
 } from '../../../src/lib/view/firstMap.ts';
 import { pixelOf } from '../../../src/lib/view/webMercator.ts';
+import { firstView } from '../../../src/lib/view/viewRules.ts';
 import { LANG_STORAGE_KEY } from '../../../src/lib/i18n/langChoice.ts';
 import { readDataFiles } from '../../../scripts/data-files.ts';
 import { withFirstMap } from '../../../scripts/first-map-plugin.ts';
@@ -35,10 +38,14 @@ interface Page {
   storedLang: string | null;
 }
 
+const atlas = compileAtlas(readDataFiles(resolve(import.meta.dirname, '../../..'))).atlas!;
+const dataBox = unionBounds(atlas.features.map(featureBounds));
+const r = windowRange(dataBox);
+
 /** Runs the gate as the browser would, in a window like `page`; true when it left the drawn map shown. */
-function gateShows(page: Page, storage: 'works' | 'throws' = 'works'): boolean {
+function gateShows(page: Page, range: WindowRange, storage: 'works' | 'throws' = 'works'): boolean {
   const attributes = new Set<string>();
-  runInNewContext(gateScript(LANG_STORAGE_KEY), {
+  runInNewContext(gateScript(LANG_STORAGE_KEY, range), {
     innerWidth: page.width,
     innerHeight: page.height,
     location: { hash: page.hash, search: page.search },
@@ -53,14 +60,14 @@ function gateShows(page: Page, storage: 'works' | 'throws' = 'works'): boolean {
   return !attributes.has(FIRST_MAP_OFF);
 }
 
-const r = WINDOW_RANGE;
-const inside: Page = { width: Math.round((r.minWidth + r.maxWidth) / 2), height: Math.round((r.minHeight + r.maxHeight) / 2), hash: '', search: '', storedLang: null };
+const inside: Page = { width: r.minWidth, height: r.minHeight, hash: '', search: '', storedLang: null };
 const cases: [string, Page][] = [
   ['an empty link in a window of the range', inside],
   ['a bare "#"', { ...inside, hash: '#' }],
   ['a bare "?"', { ...inside, search: '?' }],
-  ['the smallest window of the range', { ...inside, width: r.minWidth, height: r.minHeight }],
-  ['the largest window of the range', { ...inside, width: r.maxWidth, height: r.maxHeight }],
+  ['the widest window the atlas allows', { ...inside, width: Math.min(r.fitWidth, r.maxWidth) }],
+  ['the highest window the atlas allows', { ...inside, height: Math.min(r.fitHeight, r.maxHeight) }],
+  ['a window too large for the atlas, both ways', { ...inside, width: Math.min(r.fitWidth, r.maxWidth) + 1, height: Math.min(r.fitHeight, r.maxHeight) + 1 }],
   ['a link with its own view', { ...inside, hash: '#map=5/30/110' }],
   ['a link with a selection', { ...inside, hash: '#f=anything' }],
   ['a link with a language', { ...inside, hash: '#lang=zh' }],
@@ -76,16 +83,18 @@ const cases: [string, Page][] = [
 
 describe('which pages show the drawn first map', () => {
   it.each(cases)('the gate in the page and the rule agree: %s', (_name, page) => {
-    expect(gateShows(page)).toBe(showsFirstMap(page));
+    expect(gateShows(page, r)).toBe(showsFirstMap(page, r));
   });
 
   it('shows it only for an empty link, without Chinese remembered, in the window range', () => {
-    const shown = cases.filter(([, p]) => showsFirstMap(p)).map(([name]) => name);
-    expect(shown.sort()).toEqual(['a bare "#"', 'a bare "?"', 'an empty link in a window of the range', 'English remembered in this browser', 'the largest window of the range', 'the smallest window of the range'].sort());
+    const shown = cases.filter(([, p]) => showsFirstMap(p, r)).map(([name]) => name);
+    expect(shown.sort()).toEqual(
+      ['a bare "#"', 'a bare "?"', 'an empty link in a window of the range', 'English remembered in this browser', 'the widest window the atlas allows', 'the highest window the atlas allows'].sort(),
+    );
   });
 
   it('still decides when the browser refuses storage (a sandboxed frame): shown as for no choice', () => {
-    expect(gateShows(inside, 'throws')).toBe(true);
+    expect(gateShows(inside, r, 'throws')).toBe(true);
   });
 
   it('the range holds the reference map at its smallest and stays on the drawn canvas at its largest', () => {
@@ -95,14 +104,36 @@ describe('which pages show the drawn first map', () => {
     expect(CANVAS.width).toBeGreaterThan(REFERENCE_STAGE.width);
     expect(CANVAS.height).toBeGreaterThan(REFERENCE_STAGE.height);
   });
+
+  it("in every window that shows it, the app's own fitted view would be at most MAX_ZOOM_GAP closer: the atlas never looks small", () => {
+    const zoom = referenceView(dataBox).zoom;
+    let shown = 0;
+    for (let width = r.minWidth; width <= r.maxWidth; width += 40) {
+      for (let height = r.minHeight; height <= r.maxHeight; height += 40) {
+        if (!showsFirstMap({ width, height, hash: '', search: '', storedLang: null }, r)) continue;
+        shown++;
+        // The map area, with the chrome the layout has at its least (the largest map: the closest fit).
+        const fitted = firstView(dataBox, width - 280, height - 120).zoom;
+        expect(fitted - zoom, `${width}×${height}`).toBeLessThanOrEqual(MAX_ZOOM_GAP + 0.05);
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
+  });
+
+  it('an atlas of one point is shown at its zoom whatever the window: every window of the range', () => {
+    const point = windowRange([104, 30, 104, 30]);
+    expect(point.fitWidth).toBe(point.maxWidth);
+    expect(point.fitHeight).toBe(point.maxHeight);
+    const empty = windowRange(null);
+    expect(empty.fitWidth).toBe(empty.maxWidth);
+  });
 });
 
 describe('the view it shows', () => {
-  const atlas = compileAtlas(readDataFiles(resolve(import.meta.dirname, '../../..'))).atlas!;
 
   it('every feature of the atlas is inside the reference map', () => {
     const boxes = atlas.features.map(featureBounds);
-    const view = referenceView(unionBounds(boxes));
+    const view = referenceView(dataBox);
     for (const [w, s, e, n] of boxes) {
       for (const [lng, lat] of [
         [w, s],
@@ -118,7 +149,7 @@ describe('the view it shows', () => {
   });
 
   it('the app reads back exactly the view the page was drawn in', () => {
-    const view = referenceView(unionBounds(atlas.features.map(featureBounds)));
+    const view = referenceView(dataBox);
     expect(viewOfAttribute(viewAttribute(view))).toEqual(view);
   });
 
@@ -132,7 +163,7 @@ describe('the page it is written into', () => {
   const view = { zoom: 2.5, lat: 30, lng: 100 };
 
   it('comes after #app, carries its view, and renames the ids the live app also has', () => {
-    const html = withFirstMap(index, '<div class="app"><h2 id="about-title">About</h2><span data-x="id=&quot;a&quot;">x id="b"</span></div>', view);
+    const html = withFirstMap(index, '<div class="app"><h2 id="about-title">About</h2><span data-x="id=&quot;a&quot;">x id="b"</span></div>', view, r);
     const drawn = /<div id="first-map"[^>]*>([\s\S]*?)<\/div>\s*<script>/.exec(html);
     expect(drawn).not.toBeNull();
     expect(html.indexOf('<div id="app"></div>')).toBeLessThan(html.indexOf('<div id="first-map"'));
@@ -145,18 +176,18 @@ describe('the page it is written into', () => {
   });
 
   it('puts the gate in <head>, before the body can paint', () => {
-    const html = withFirstMap(index, '<p>map</p>', view);
-    expect(html.indexOf(gateScript(LANG_STORAGE_KEY))).toBeGreaterThan(-1);
-    expect(html.indexOf(gateScript(LANG_STORAGE_KEY))).toBeLessThan(html.indexOf('</head>'));
+    const html = withFirstMap(index, '<p>map</p>', view, r);
+    expect(html.indexOf(gateScript(LANG_STORAGE_KEY, r))).toBeGreaterThan(-1);
+    expect(html.indexOf(gateScript(LANG_STORAGE_KEY, r))).toBeLessThan(html.indexOf('</head>'));
     expect(html.indexOf(paintedScript())).toBeGreaterThan(html.indexOf('<div id="first-map"'));
   });
 
   it('refuses a page without an empty #app to draw after', () => {
-    expect(() => withFirstMap('<html><head></head><body><main></main></body></html>', '<p>map</p>', view)).toThrow(/#app|id="app"/);
+    expect(() => withFirstMap('<html><head></head><body><main></main></body></html>', '<p>map</p>', view, r)).toThrow(/#app|id="app"/);
   });
 
   it("the page's policy names its two inline scripts by hash and allows no other inline script", () => {
-    const html = withFirstMap(index, '<p>map</p>', view);
+    const html = withFirstMap(index, '<p>map</p>', view, r);
     const policy = pagePolicy(html);
     const scriptSrc = /script-src ([^;]*)/.exec(policy)![1].trim().split(/\s+/);
     expect(inlineScriptHashes(html)).toHaveLength(2);
