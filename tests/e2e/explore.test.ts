@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { feature, isolatedVertex, zonesAt } from './atlasData.ts';
+import { feature, isolatedPoints, isolatedVertex, loadAtlas, zonesAt } from './atlasData.ts';
 import { clickMapAt, currentView, gotoApp, launch, mapPixel, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
 
@@ -27,6 +27,13 @@ function point(id: string): [number, number] {
   if (g.type !== 'Point') throw new Error(`${id} is not a point`);
   return g.coordinates as [number, number];
 }
+/** Point symbols with nothing else of the atlas within 8 km, most isolated first: at zoom 8 a click or a hover there finds that symbol alone. */
+function isolatedSymbols(atLeast: number) {
+  const found = isolatedPoints(8);
+  expect(found.length, `${atLeast} point(s) with no other line or point within 8 km`).toBeGreaterThanOrEqual(atLeast);
+  return found;
+}
+const norm = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('text → map and map → text', () => {
   test('clicking a mark in a document selects its features and fits the map to them', async () => {
@@ -63,15 +70,16 @@ describe('text → map and map → text', () => {
 
   test('clicking a feature on the map highlights its passage in the open document', async () => {
     const w = await openPage(browser);
-    const f = feature('chengdu-tianfu-airport');
+    const { feature: f, at: [lng, lat] } = isolatedSymbols(1)[0];
     const docId = f.properties.citations[0].document;
-    const [lng, lat] = point('chengdu-tianfu-airport');
     await gotoApp(w.page, `#map=8/${lat - 0.2}/${lng - 0.3}&doc=${docId}`);
     await clickMapAt(w.page, lng, lat);
-    await expect.poll(() => panelId(w.page)).toBe('chengdu-tianfu-airport');
-    const current = w.page.locator('section[aria-label="Document"] mark.current[data-feature-id="chengdu-tianfu-airport"]');
+    await expect.poll(() => panelId(w.page)).toBe(f.id);
+    const current = w.page.locator(`section[aria-label="Document"] mark.current[data-feature-id="${f.id}"]`);
     await expect.poll(() => current.count()).toBeGreaterThan(0);
-    expect(await current.first().textContent()).toContain('Tianfu');
+    // The highlighted passage is one the feature cites from this document.
+    const quotes = f.properties.citations.filter((c) => c.document === docId).map((c) => norm(c.selector.exact));
+    expect(quotes).toContain(norm(await current.first().textContent()));
     expectClean(w);
   });
 });
@@ -79,14 +87,13 @@ describe('text → map and map → text', () => {
 describe('hover links the map and the text', () => {
   test('hovering a feature on the map lights up its passages in the open document, and hovering a mark lights up the feature', async () => {
     const w = await openPage(browser);
-    const f = feature('zhangjiajie-hehua-airport');
+    const { feature: f, at: [lng, lat] } = isolatedSymbols(1)[0];
     const docId = f.properties.citations[0].document;
-    const [lng, lat] = point('zhangjiajie-hehua-airport');
     await gotoApp(w.page, `#map=8/${lat - 0.2}/${lng - 0.3}&doc=${docId}`);
     const canvas = w.page.locator('.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;
     const p = project(await currentView(w.page), box.width, box.height, lng, lat);
-    const hovered = w.page.locator('section[aria-label="Document"] mark.hovered[data-feature-ids~="zhangjiajie-hehua-airport"]');
+    const hovered = w.page.locator(`section[aria-label="Document"] mark.hovered[data-feature-ids~="${f.id}"]`);
     expect(await hovered.count()).toBe(0);
     await w.page.mouse.move(box.x + p.x, box.y + p.y);
     await expect.poll(() => hovered.count()).toBeGreaterThan(0);
@@ -100,7 +107,7 @@ describe('hover links the map and the text', () => {
       return r > 200 && g > 170 && b < 170;
     };
     expect(await yellowish()).toBe(false);
-    await w.page.locator('section[aria-label="Document"] mark[data-feature-ids~="zhangjiajie-hehua-airport"] [role="button"]').first().hover();
+    await w.page.locator(`section[aria-label="Document"] mark[data-feature-ids~="${f.id}"] [role="button"]`).first().hover();
     await expect.poll(yellowish, { timeout: 5000 }).toBe(true);
     expectClean(w);
   });
@@ -109,15 +116,17 @@ describe('hover links the map and the text', () => {
 describe('keyboard', () => {
   test('a feature chosen from the list by keyboard moves focus into the panel, and Escape brings it back', async () => {
     const w = await openPage(browser);
+    // Any feature: the list holds every feature the filters let through, wherever the map looks.
+    const id = loadAtlas().features[0].id;
     await gotoApp(w.page, '#map=5/30/110');
-    const entry = w.page.locator('nav[aria-label="Features"] button[data-feature-id="qinzhou-port"]');
+    const entry = w.page.locator(`nav[aria-label="Features"] button[data-feature-id="${id}"]`);
     await entry.focus();
     await w.page.keyboard.press('Enter');
-    await expect.poll(() => panelId(w.page)).toBe('qinzhou-port');
+    await expect.poll(() => panelId(w.page)).toBe(id);
     await expect.poll(() => w.page.evaluate(() => !!document.activeElement?.closest('aside[aria-label="Source"]'))).toBe(true);
     await w.page.keyboard.press('Escape');
     await w.page.locator('aside[aria-label="Source"]').waitFor({ state: 'detached' });
-    await expect.poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('data-feature-id'))).toBe('qinzhou-port');
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('data-feature-id'))).toBe(id);
     expectClean(w);
   });
 });
@@ -204,16 +213,19 @@ describe('search and list', () => {
 
   test('the list and the map select the same feature', async () => {
     const w = await openPage(browser);
-    const [lng, lat] = point('zhangjiajie-hehua-airport');
+    // One symbol chosen from the list, another clicked on the map.
+    const [onMap, fromList] = isolatedSymbols(2);
+    const [lng, lat] = onMap.at;
     await gotoApp(w.page, `#map=7/${lat}/${lng}`);
-    await w.page.locator('nav[aria-label="Features"] button[data-feature-id="chengdu-tianfu-airport"]').click();
-    await expect.poll(() => panelId(w.page)).toBe('chengdu-tianfu-airport');
-    expect(await w.page.locator('nav[aria-label="Features"] button[data-feature-id="chengdu-tianfu-airport"]').getAttribute('aria-current')).toBe('true');
+    const listed = w.page.locator(`nav[aria-label="Features"] button[data-feature-id="${fromList.feature.id}"]`);
+    await listed.click();
+    await expect.poll(() => panelId(w.page)).toBe(fromList.feature.id);
+    expect(await listed.getAttribute('aria-current')).toBe('true');
     // And the other way: a click on the map marks the list entry.
     await setHash(w.page, `#map=8/${lat}/${lng}`);
     await clickMapAt(w.page, lng, lat);
-    await expect.poll(() => panelId(w.page)).toBe('zhangjiajie-hehua-airport');
-    const entry = w.page.locator('nav[aria-label="Features"] button[data-feature-id="zhangjiajie-hehua-airport"]');
+    await expect.poll(() => panelId(w.page)).toBe(onMap.feature.id);
+    const entry = w.page.locator(`nav[aria-label="Features"] button[data-feature-id="${onMap.feature.id}"]`);
     await expect.poll(() => entry.getAttribute('aria-current')).toBe('true');
     expectClean(w);
   });
