@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { feature, isolatedPoints, isolatedVertex, loadAtlas, zonesAt } from './atlasData.ts';
 import { clickMapAt, currentView, gotoApp, launch, mapPixel, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
+import { NO_FILTERS, visibleFeatures } from '../../src/lib/atlas/filters.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,17 +23,14 @@ function expectClean(w: WatchedPage) {
   expect(w.errors).toEqual([]);
   expect(w.offOrigin).toEqual([]);
 }
-function point(id: string): [number, number] {
-  const g = feature(id).geometry;
-  if (g.type !== 'Point') throw new Error(`${id} is not a point`);
-  return g.coordinates as [number, number];
-}
 /** Point symbols with nothing else of the atlas within 8 km, most isolated first: at zoom 8 a click or a hover there finds that symbol alone. */
 function isolatedSymbols(atLeast: number) {
   const found = isolatedPoints(8);
   expect(found.length, `${atLeast} point(s) with no other line or point within 8 km`).toBeGreaterThanOrEqual(atLeast);
   return found;
 }
+const listedIds = (page: Page) =>
+  page.locator('nav[aria-label="Features"] [data-feature-id]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-feature-id')!))]);
 const norm = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('text → map and map → text', () => {
@@ -169,7 +167,7 @@ describe('filters', () => {
     const box = (await svg.boundingBox())!;
     const count = () => w.page.getByTestId('visible-count').textContent();
     const all = await count();
-    // Drag over the right-hand end of the axis: the 2024 Hunan MOU only.
+    // Drag over the right-hand end of the axis: the latest agreements only.
     await w.page.mouse.move(box.x + box.width * 0.86, box.y + box.height / 2);
     await w.page.mouse.down();
     await w.page.mouse.move(box.x + box.width - 8, box.y + box.height / 2, { steps: 6 });
@@ -177,8 +175,11 @@ describe('filters', () => {
     await expect.poll(() => hash(w.page)).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
     const filtered = await count();
     expect(filtered).not.toBe(all);
-    expect(await w.page.locator('nav[aria-label="Features"] [data-feature-id="huaihua-international-land-port"]').count()).toBe(1);
-    expect(await w.page.locator('nav[aria-label="Features"] [data-feature-id="shanghai-chongqing-fast-through-line"]').count()).toBe(0);
+    // The list holds exactly the features cited by an agreement dated in the brushed range.
+    const [, from, to] = /from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})/.exec(await hash(w.page))!;
+    const expected = visibleFeatures(loadAtlas(), { ...NO_FILTERS, range: { from, to } }).map((f) => f.id);
+    expect(expected.length, `features cited by agreements dated ${from} … ${to}`).toBeGreaterThan(0);
+    expect((await listedIds(w.page)).sort()).toEqual(expected.sort());
     await screenshot(w.page, 'explore-timeline-brushed');
     await w.page.reload();
     await w.page.waitForSelector('[data-testid="visible-count"]');
@@ -191,10 +192,13 @@ describe('filters', () => {
 });
 
 describe('search and list', () => {
+  // A feature named in both languages: its English and its Chinese name.
+  const named = loadAtlas().features.find((f) => f.properties.name_zh);
   test.each([
-    ['Huaihua', 'huaihua-international-land-port'],
-    ['怀化', 'huaihua-international-land-port'],
+    [named?.properties.name ?? '', named?.id ?? ''],
+    [named?.properties.name_zh ?? '', named?.id ?? ''],
   ])('search finds %s and choosing it selects the feature', async (q, id) => {
+    expect(q && id, 'a feature with a Chinese name').toBeTruthy();
     const w = await openPage(browser);
     await gotoApp(w.page, '#map=4/30/110');
     const box = w.page.getByRole('combobox', { name: 'Search' });
@@ -234,11 +238,13 @@ describe('search and list', () => {
 describe('Chinese and phones', () => {
   test('&lang=zh shows a Chinese UI', async () => {
     const w = await openPage(browser);
-    await gotoApp(w.page, '#map=5/30/112&feature=yangluo-port&lang=zh');
+    const f = loadAtlas().features.find((x) => x.properties.name_zh);
+    expect(f, 'a feature with a Chinese name').toBeDefined();
+    await gotoApp(w.page, `#map=5/30/112&feature=${f!.id}&lang=zh`);
     expect(await w.page.locator('h1').textContent()).toBe('通道地图集');
     expect(await w.page.locator('html').getAttribute('lang')).toBe('zh-Hans');
     expect(await w.page.locator('aside[aria-label="Source"]').textContent()).toContain('阅读全文');
-    expect(await w.page.locator('nav[aria-label="要素"]').textContent()).toContain('怀化国际陆港');
+    expect(await w.page.locator('nav[aria-label="要素"]').textContent()).toContain(f!.properties.name_zh);
     await screenshot(w.page, 'explore-chinese');
     expectClean(w);
   });
@@ -263,7 +269,7 @@ describe('Chinese and phones', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const [lng, lat] = point('yangluo-port');
+    const { feature: target, at: [lng, lat] } = isolatedSymbols(1)[0];
     await gotoApp(page, `#map=8/${lat}/${lng}`);
     // Pan with one finger.
     const cdp = await context.newCDPSession(page);
@@ -276,14 +282,14 @@ describe('Chinese and phones', () => {
     await waitForIdle(page);
     const after = await currentView(page);
     expect(after.lng).toBeGreaterThan(before.lng);
-    // Tap the port.
+    // Tap the symbol.
     const canvas = page.locator('.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;
     const p = project(after, box.width, box.height, lng, lat);
     await page.touchscreen.tap(box.x + p.x, box.y + p.y);
     const picker = page.getByRole('dialog', { name: 'Choose a feature' });
     await Promise.race([page.locator('aside[aria-label="Source"]').waitFor(), picker.waitFor()]);
-    if (await picker.count()) await picker.locator('button[data-feature-id="yangluo-port"]').tap();
+    if (await picker.count()) await picker.locator(`button[data-feature-id="${target.id}"]`).tap();
     const sheet = page.locator('aside[aria-label="Source"]');
     await sheet.waitFor();
     const handle = page.getByRole('slider', { name: 'Source' });
