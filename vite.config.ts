@@ -47,7 +47,13 @@ export default defineConfig(({ mode }) => {
             globalSetup: ['tests/e2e/global-setup.ts'],
             testTimeout: 90_000,
             hookTimeout: 120_000,
-            fileParallelism: false,
+            // Two files at once, each with its own browser (global-setup): one file keeps
+            // about three quarters of one core busy, so a 2-vCPU machine idles half the time
+            // with one. Not more: a loaded machine makes software WebGL slow enough to time out.
+            maxWorkers: 2,
+            // expect.poll's own default (1 s) is shorter than one page round trip on a loaded
+            // machine: a state the page reaches in time could be missed. Polls end as soon as they match.
+            expect: { poll: { timeout: 10_000 } },
           },
         },
       ],

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { feature, isEmptyGround, isolatedVertex, loadAtlas, zonesAt } from './atlasData.ts';
+import { feature, isEmptyGround, isolatedPoints, isolatedVertex, loadAtlas, points, pointsOnLines, zonesAt } from './atlasData.ts';
 import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 
 let browser: Browser;
@@ -21,6 +21,13 @@ async function sourcePanel(page: Page) {
   const panel = page.locator('aside[aria-label="Source"]');
   await panel.waitFor({ state: 'visible', timeout: 10_000 });
   return panel;
+}
+
+/** A point feature of the data: the first, whichever that is. */
+function anyPoint() {
+  const [first] = points();
+  expect(first, 'a point feature in data/').toBeDefined();
+  return first;
 }
 
 function expectClean(w: WatchedPage) {
@@ -52,8 +59,7 @@ describe('map → source', () => {
 
   test('hovering a feature shows the pointer cursor', async () => {
     const w = await openPage(browser);
-    const f = feature('yangluo-port');
-    const [lng, lat] = f.geometry.type === 'Point' ? f.geometry.coordinates : [0, 0];
+    const [lng, lat] = anyPoint().at;
     await gotoApp(w.page, `#map=8/${lat}/${lng + 0.5}`);
     const canvas = w.page.locator('.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;
@@ -117,9 +123,11 @@ describe('permalinks', () => {
 
   test('Escape closes the document, then the selection; the URL follows', async () => {
     const w = await openPage(browser);
-    const id = 'yangluo-port';
-    const docId = feature(id).properties.citations[0].document;
-    await gotoApp(w.page, `#map=6/30.6/114.5&feature=${id}&doc=${docId}`);
+    const { feature: f, at: [lng, lat] } = anyPoint();
+    const id = f.id;
+    const docId = f.properties.citations[0].document;
+    const view = `#map=6/${lat}/${lng}`;
+    await gotoApp(w.page, `${view}&feature=${id}&doc=${docId}`);
     await w.page.locator('section[aria-label="Document"]').waitFor();
     await w.page.keyboard.press('Escape');
     await w.page.locator('section[aria-label="Document"]').waitFor({ state: 'detached' });
@@ -129,7 +137,7 @@ describe('permalinks', () => {
     await w.page.locator('aside[aria-label="Source"]').waitFor({ state: 'detached' });
     expect(await w.page.evaluate(() => location.hash)).not.toContain('feature=');
     // The close button does the same.
-    await w.page.goto(w.page.url().replace(/#.*/, `#map=6/30.6/114.5&feature=${id}`));
+    await w.page.goto(w.page.url().replace(/#.*/, `${view}&feature=${id}`));
     await (await sourcePanel(w.page)).getByRole('button', { name: 'Close source panel' }).click();
     await w.page.locator('aside[aria-label="Source"]').waitFor({ state: 'detached' });
     expectClean(w);
@@ -137,10 +145,11 @@ describe('permalinks', () => {
 
   test('a permalink to a feature without a view flies to it', async () => {
     const w = await openPage(browser);
-    await gotoApp(w.page, `#feature=chengdu-tianfu-airport`);
+    // Any point will do; the most isolated one leaves no doubt where the map should end up.
+    const target = isolatedPoints(0)[0];
+    await gotoApp(w.page, `#feature=${target.feature.id}`);
     await waitForIdle(w.page);
-    const f = feature('chengdu-tianfu-airport');
-    const [lng, lat] = f.geometry.type === 'Point' ? f.geometry.coordinates : [0, 0];
+    const [lng, lat] = target.at;
     await expect.poll(async () => {
       const v = await currentView(w.page);
       return Math.abs(v.lng - lng) < 1 && Math.abs(v.lat - lat) < 1 && v.zoom >= 6;
@@ -151,14 +160,15 @@ describe('permalinks', () => {
 
 describe('overlaps', () => {
   test('a click on a port symbol selects it directly, though the routes that serve it pass beneath', async () => {
-    // Yangluo Port sits on the Yangtze routes that serve it (the chooser for truly ambiguous clicks: polish.test.ts).
-    const f = feature('yangluo-port');
-    const [lng, lat] = f.geometry.type === 'Point' ? f.geometry.coordinates : [0, 0];
+    // A symbol with the routes that serve it passing beneath, and no other symbol near (the chooser for truly ambiguous clicks: polish.test.ts).
+    const onLines = pointsOnLines(1, 30)[0];
+    expect(onLines, 'a symbol with a line passing within 1 km and no other symbol within 30 km').toBeDefined();
+    const { feature: f, at: [lng, lat] } = onLines;
     for (const zoom of [6, 9]) {
       const w = await openPage(browser);
       await gotoApp(w.page, `#map=${zoom}/${lat}/${lng}`);
       await clickMapAt(w.page, lng, lat);
-      expect(await (await sourcePanel(w.page)).getAttribute('data-feature-id')).toBe('yangluo-port');
+      expect(await (await sourcePanel(w.page)).getAttribute('data-feature-id')).toBe(f.id);
       expect(await w.page.getByRole('dialog', { name: 'Choose a feature' }).count()).toBe(0);
       await screenshot(w.page, `overlap-port-selected-z${zoom}`);
       expectClean(w);

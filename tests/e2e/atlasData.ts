@@ -1,6 +1,6 @@
 /** The compiled atlas, read on the Node side so tests can aim at real features. */
 import { resolve } from 'node:path';
-import { booleanPointInPolygon, pointToLineDistance } from '@turf/turf';
+import { booleanPointInPolygon, distance, pointToLineDistance } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { compileAtlas } from '../../src/lib/atlas/compile.ts';
 import type { Atlas, AtlasFeature } from '../../src/lib/atlas/types.ts';
@@ -60,10 +60,11 @@ export function zonesAt(at: Position): AtlasFeature[] {
   return loadAtlas().features.filter((f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') && booleanPointInPolygon(at, f as Feature<Polygon | MultiPolygon>));
 }
 
-/** Kilometres from a position to the nearest line or point of the atlas (zones are not counted). */
-export function clearanceKm(at: Position): number {
+/** Kilometres from a position to the nearest line or point of the atlas (zones, and the feature `except`, are not counted). */
+export function clearanceKm(at: Position, except?: string): number {
   let best = Infinity;
   for (const o of loadAtlas().features) {
+    if (o.id === except) continue;
     const g = o.geometry;
     if (g.type === 'Point') {
       const [x, y] = g.coordinates;
@@ -81,4 +82,40 @@ export function densestPoint(): [number, number] {
   const pts = loadAtlas().features.filter((f) => f.geometry.type === 'Point').map((f) => (f.geometry as { coordinates: number[] }).coordinates as [number, number]);
   const near = (p: [number, number]) => pts.filter((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < 1.5).length;
   return pts.reduce((best, p) => (near(p) > near(best) ? p : best));
+}
+
+/** A point feature of the atlas with its position. */
+export interface PointFeature {
+  feature: AtlasFeature;
+  at: [number, number];
+}
+
+export function points(): PointFeature[] {
+  return loadAtlas().features.flatMap((f) => (f.geometry.type === 'Point' ? [{ feature: f, at: f.geometry.coordinates as [number, number] }] : []));
+}
+
+/** The point features at least `clearKm` from every other line and point, most isolated first: a click or hover there hits that point alone. */
+export function isolatedPoints(clearKm: number): PointFeature[] {
+  return points()
+    .map((p) => ({ p, clear: clearanceKm(p.at, p.feature.id) }))
+    .filter(({ clear }) => clear >= clearKm)
+    .sort((a, b) => b.clear - a.clear)
+    .map(({ p }) => p);
+}
+
+/**
+ * The point features with a line of the atlas passing within `withinKm` and no other point
+ * within `clearOfPointsKm`, the most lines first: a click there hits lines too, but no other symbol.
+ */
+export function pointsOnLines(withinKm: number, clearOfPointsKm: number): PointFeature[] {
+  const all = points();
+  const linesNear = (p: PointFeature) =>
+    loadAtlas().features.filter((o) => lines(o).some((l) => pointToLineDistance(p.at, { type: 'LineString', coordinates: l } as LineString) <= withinKm)).length;
+  const clearOfPoints = (p: PointFeature) => all.every((q) => q === p || distance(p.at, q.at) > clearOfPointsKm);
+  return all
+    .filter(clearOfPoints)
+    .map((p) => ({ p, n: linesNear(p) }))
+    .filter(({ n }) => n > 0)
+    .sort((a, b) => b.n - a.n)
+    .map(({ p }) => p);
 }

@@ -36,7 +36,9 @@ export async function startDevEditor(prefix: string): Promise<DevEditor> {
   process.env.ATLAS_DATA_ROOT = dir;
   let server: ViteDevServer;
   try {
-    server = await createServer({ root: projectRoot, logLevel: 'warn', server: { port: 0, host: '127.0.0.1', strictPort: false } });
+    // A cache of pre-bundled dependencies per test worker: two dev servers writing one folder at once could each see the other's half-written bundle.
+    const cacheDir = resolve(projectRoot, `node_modules/.vite-e2e-dev-${process.env.VITEST_POOL_ID ?? 1}`);
+    server = await createServer({ root: projectRoot, cacheDir, logLevel: 'warn', server: { port: 0, host: '127.0.0.1', strictPort: false } });
     await server.listen();
   } finally {
     delete process.env.ATLAS_DATA_ROOT;

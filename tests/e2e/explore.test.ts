@@ -4,9 +4,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { feature, isolatedVertex, zonesAt } from './atlasData.ts';
+import { feature, isolatedPoints, isolatedVertex, loadAtlas, zonesAt } from './atlasData.ts';
 import { clickMapAt, currentView, gotoApp, launch, mapPixel, openPage, screenshot, setHash, waitForIdle, type WatchedPage } from './harness.ts';
 import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
+import { NO_FILTERS, visibleFeatures } from '../../src/lib/atlas/filters.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,11 +23,15 @@ function expectClean(w: WatchedPage) {
   expect(w.errors).toEqual([]);
   expect(w.offOrigin).toEqual([]);
 }
-function point(id: string): [number, number] {
-  const g = feature(id).geometry;
-  if (g.type !== 'Point') throw new Error(`${id} is not a point`);
-  return g.coordinates as [number, number];
+/** Point symbols with nothing else of the atlas within 8 km, most isolated first: at zoom 8 a click or a hover there finds that symbol alone. */
+function isolatedSymbols(atLeast: number) {
+  const found = isolatedPoints(8);
+  expect(found.length, `${atLeast} point(s) with no other line or point within 8 km`).toBeGreaterThanOrEqual(atLeast);
+  return found;
 }
+const listedIds = (page: Page) =>
+  page.locator('nav[aria-label="Features"] [data-feature-id]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-feature-id')!))]);
+const norm = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('text → map and map → text', () => {
   test('clicking a mark in a document selects its features and fits the map to them', async () => {
@@ -63,15 +68,16 @@ describe('text → map and map → text', () => {
 
   test('clicking a feature on the map highlights its passage in the open document', async () => {
     const w = await openPage(browser);
-    const f = feature('chengdu-tianfu-airport');
+    const { feature: f, at: [lng, lat] } = isolatedSymbols(1)[0];
     const docId = f.properties.citations[0].document;
-    const [lng, lat] = point('chengdu-tianfu-airport');
     await gotoApp(w.page, `#map=8/${lat - 0.2}/${lng - 0.3}&doc=${docId}`);
     await clickMapAt(w.page, lng, lat);
-    await expect.poll(() => panelId(w.page)).toBe('chengdu-tianfu-airport');
-    const current = w.page.locator('section[aria-label="Document"] mark.current[data-feature-id="chengdu-tianfu-airport"]');
+    await expect.poll(() => panelId(w.page)).toBe(f.id);
+    const current = w.page.locator(`section[aria-label="Document"] mark.current[data-feature-id="${f.id}"]`);
     await expect.poll(() => current.count()).toBeGreaterThan(0);
-    expect(await current.first().textContent()).toContain('Tianfu');
+    // The highlighted passage is one the feature cites from this document.
+    const quotes = f.properties.citations.filter((c) => c.document === docId).map((c) => norm(c.selector.exact));
+    expect(quotes).toContain(norm(await current.first().textContent()));
     expectClean(w);
   });
 });
@@ -79,14 +85,13 @@ describe('text → map and map → text', () => {
 describe('hover links the map and the text', () => {
   test('hovering a feature on the map lights up its passages in the open document, and hovering a mark lights up the feature', async () => {
     const w = await openPage(browser);
-    const f = feature('zhangjiajie-hehua-airport');
+    const { feature: f, at: [lng, lat] } = isolatedSymbols(1)[0];
     const docId = f.properties.citations[0].document;
-    const [lng, lat] = point('zhangjiajie-hehua-airport');
     await gotoApp(w.page, `#map=8/${lat - 0.2}/${lng - 0.3}&doc=${docId}`);
     const canvas = w.page.locator('.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;
     const p = project(await currentView(w.page), box.width, box.height, lng, lat);
-    const hovered = w.page.locator('section[aria-label="Document"] mark.hovered[data-feature-ids~="zhangjiajie-hehua-airport"]');
+    const hovered = w.page.locator(`section[aria-label="Document"] mark.hovered[data-feature-ids~="${f.id}"]`);
     expect(await hovered.count()).toBe(0);
     await w.page.mouse.move(box.x + p.x, box.y + p.y);
     await expect.poll(() => hovered.count()).toBeGreaterThan(0);
@@ -100,7 +105,7 @@ describe('hover links the map and the text', () => {
       return r > 200 && g > 170 && b < 170;
     };
     expect(await yellowish()).toBe(false);
-    await w.page.locator('section[aria-label="Document"] mark[data-feature-ids~="zhangjiajie-hehua-airport"] [role="button"]').first().hover();
+    await w.page.locator(`section[aria-label="Document"] mark[data-feature-ids~="${f.id}"] [role="button"]`).first().hover();
     await expect.poll(yellowish, { timeout: 5000 }).toBe(true);
     expectClean(w);
   });
@@ -109,15 +114,17 @@ describe('hover links the map and the text', () => {
 describe('keyboard', () => {
   test('a feature chosen from the list by keyboard moves focus into the panel, and Escape brings it back', async () => {
     const w = await openPage(browser);
+    // Any feature: the list holds every feature the filters let through, wherever the map looks.
+    const id = loadAtlas().features[0].id;
     await gotoApp(w.page, '#map=5/30/110');
-    const entry = w.page.locator('nav[aria-label="Features"] button[data-feature-id="qinzhou-port"]');
+    const entry = w.page.locator(`nav[aria-label="Features"] button[data-feature-id="${id}"]`);
     await entry.focus();
     await w.page.keyboard.press('Enter');
-    await expect.poll(() => panelId(w.page)).toBe('qinzhou-port');
+    await expect.poll(() => panelId(w.page)).toBe(id);
     await expect.poll(() => w.page.evaluate(() => !!document.activeElement?.closest('aside[aria-label="Source"]'))).toBe(true);
     await w.page.keyboard.press('Escape');
     await w.page.locator('aside[aria-label="Source"]').waitFor({ state: 'detached' });
-    await expect.poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('data-feature-id'))).toBe('qinzhou-port');
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('data-feature-id'))).toBe(id);
     expectClean(w);
   });
 });
@@ -160,7 +167,7 @@ describe('filters', () => {
     const box = (await svg.boundingBox())!;
     const count = () => w.page.getByTestId('visible-count').textContent();
     const all = await count();
-    // Drag over the right-hand end of the axis: the 2024 Hunan MOU only.
+    // Drag over the right-hand end of the axis: the latest agreements only.
     await w.page.mouse.move(box.x + box.width * 0.86, box.y + box.height / 2);
     await w.page.mouse.down();
     await w.page.mouse.move(box.x + box.width - 8, box.y + box.height / 2, { steps: 6 });
@@ -168,8 +175,11 @@ describe('filters', () => {
     await expect.poll(() => hash(w.page)).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
     const filtered = await count();
     expect(filtered).not.toBe(all);
-    expect(await w.page.locator('nav[aria-label="Features"] [data-feature-id="huaihua-international-land-port"]').count()).toBe(1);
-    expect(await w.page.locator('nav[aria-label="Features"] [data-feature-id="shanghai-chongqing-fast-through-line"]').count()).toBe(0);
+    // The list holds exactly the features cited by an agreement dated in the brushed range.
+    const [, from, to] = /from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})/.exec(await hash(w.page))!;
+    const expected = visibleFeatures(loadAtlas(), { ...NO_FILTERS, range: { from, to } }).map((f) => f.id);
+    expect(expected.length, `features cited by agreements dated ${from} … ${to}`).toBeGreaterThan(0);
+    expect((await listedIds(w.page)).sort()).toEqual(expected.sort());
     await screenshot(w.page, 'explore-timeline-brushed');
     await w.page.reload();
     await w.page.waitForSelector('[data-testid="visible-count"]');
@@ -182,10 +192,13 @@ describe('filters', () => {
 });
 
 describe('search and list', () => {
+  // A feature named in both languages: its English and its Chinese name.
+  const named = loadAtlas().features.find((f) => f.properties.name_zh);
   test.each([
-    ['Huaihua', 'huaihua-international-land-port'],
-    ['怀化', 'huaihua-international-land-port'],
+    [named?.properties.name ?? '', named?.id ?? ''],
+    [named?.properties.name_zh ?? '', named?.id ?? ''],
   ])('search finds %s and choosing it selects the feature', async (q, id) => {
+    expect(q && id, 'a feature with a Chinese name').toBeTruthy();
     const w = await openPage(browser);
     await gotoApp(w.page, '#map=4/30/110');
     const box = w.page.getByRole('combobox', { name: 'Search' });
@@ -204,16 +217,19 @@ describe('search and list', () => {
 
   test('the list and the map select the same feature', async () => {
     const w = await openPage(browser);
-    const [lng, lat] = point('zhangjiajie-hehua-airport');
+    // One symbol chosen from the list, another clicked on the map.
+    const [onMap, fromList] = isolatedSymbols(2);
+    const [lng, lat] = onMap.at;
     await gotoApp(w.page, `#map=7/${lat}/${lng}`);
-    await w.page.locator('nav[aria-label="Features"] button[data-feature-id="chengdu-tianfu-airport"]').click();
-    await expect.poll(() => panelId(w.page)).toBe('chengdu-tianfu-airport');
-    expect(await w.page.locator('nav[aria-label="Features"] button[data-feature-id="chengdu-tianfu-airport"]').getAttribute('aria-current')).toBe('true');
+    const listed = w.page.locator(`nav[aria-label="Features"] button[data-feature-id="${fromList.feature.id}"]`);
+    await listed.click();
+    await expect.poll(() => panelId(w.page)).toBe(fromList.feature.id);
+    expect(await listed.getAttribute('aria-current')).toBe('true');
     // And the other way: a click on the map marks the list entry.
     await setHash(w.page, `#map=8/${lat}/${lng}`);
     await clickMapAt(w.page, lng, lat);
-    await expect.poll(() => panelId(w.page)).toBe('zhangjiajie-hehua-airport');
-    const entry = w.page.locator('nav[aria-label="Features"] button[data-feature-id="zhangjiajie-hehua-airport"]');
+    await expect.poll(() => panelId(w.page)).toBe(onMap.feature.id);
+    const entry = w.page.locator(`nav[aria-label="Features"] button[data-feature-id="${onMap.feature.id}"]`);
     await expect.poll(() => entry.getAttribute('aria-current')).toBe('true');
     expectClean(w);
   });
@@ -222,11 +238,13 @@ describe('search and list', () => {
 describe('Chinese and phones', () => {
   test('&lang=zh shows a Chinese UI', async () => {
     const w = await openPage(browser);
-    await gotoApp(w.page, '#map=5/30/112&feature=yangluo-port&lang=zh');
+    const f = loadAtlas().features.find((x) => x.properties.name_zh);
+    expect(f, 'a feature with a Chinese name').toBeDefined();
+    await gotoApp(w.page, `#map=5/30/112&feature=${f!.id}&lang=zh`);
     expect(await w.page.locator('h1').textContent()).toBe('通道地图集');
     expect(await w.page.locator('html').getAttribute('lang')).toBe('zh-Hans');
     expect(await w.page.locator('aside[aria-label="Source"]').textContent()).toContain('阅读全文');
-    expect(await w.page.locator('nav[aria-label="要素"]').textContent()).toContain('怀化国际陆港');
+    expect(await w.page.locator('nav[aria-label="要素"]').textContent()).toContain(f!.properties.name_zh);
     await screenshot(w.page, 'explore-chinese');
     expectClean(w);
   });
@@ -251,7 +269,7 @@ describe('Chinese and phones', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const [lng, lat] = point('yangluo-port');
+    const { feature: target, at: [lng, lat] } = isolatedSymbols(1)[0];
     await gotoApp(page, `#map=8/${lat}/${lng}`);
     // Pan with one finger.
     const cdp = await context.newCDPSession(page);
@@ -264,14 +282,14 @@ describe('Chinese and phones', () => {
     await waitForIdle(page);
     const after = await currentView(page);
     expect(after.lng).toBeGreaterThan(before.lng);
-    // Tap the port.
+    // Tap the symbol.
     const canvas = page.locator('.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;
     const p = project(after, box.width, box.height, lng, lat);
     await page.touchscreen.tap(box.x + p.x, box.y + p.y);
     const picker = page.getByRole('dialog', { name: 'Choose a feature' });
     await Promise.race([page.locator('aside[aria-label="Source"]').waitFor(), picker.waitFor()]);
-    if (await picker.count()) await picker.locator('button[data-feature-id="yangluo-port"]').tap();
+    if (await picker.count()) await picker.locator(`button[data-feature-id="${target.id}"]`).tap();
     const sheet = page.locator('aside[aria-label="Source"]');
     await sheet.waitFor();
     const handle = page.getByRole('slider', { name: 'Source' });

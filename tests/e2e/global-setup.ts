@@ -1,10 +1,13 @@
 /**
  * Serves the built app (dist/) with `vite preview` for the browser tests and
- * starts the one headless Chromium they share (its GPU process keeps the
- * compiled map shaders across test files: a fresh browser costs seconds of
- * software-GL shader compiling on its first map). Also builds and serves
- * the app compiled from the hostile-input fixture (dist-hostile/) and one
- * from a generated 2,000-feature atlas (dist-many/).
+ * starts one headless Chromium per test worker, shared by the files that
+ * worker runs one after another (its GPU process keeps the compiled map
+ * shaders across test files: a fresh browser costs seconds of software-GL
+ * shader compiling on its first map). One per worker, not one for all: every
+ * page of a browser draws through that browser's single GPU process, so two
+ * files in one browser would wait on each other's WebGL. Also builds and
+ * serves the app compiled from the hostile-input fixture (dist-hostile/) and
+ * one from a generated 2,000-feature atlas (dist-many/).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,7 +22,8 @@ declare module 'vitest' {
     baseURL: string;
     hostileURL: string;
     manyURL: string;
-    browserWSEndpoint: string;
+    /** One per test worker: a file uses the one of its VITEST_POOL_ID (harness.ts, launch()). */
+    browserWSEndpoints: string[];
   }
 }
 
@@ -58,10 +62,11 @@ export default async function setup(project: TestProject) {
   if (!manyUrl) throw new Error('vite preview (generated atlas) did not report a URL');
   project.provide('manyURL', manyUrl);
   // Started last, so a failed build above leaves no browser running.
-  const browserServer = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  project.provide('browserWSEndpoint', browserServer.wsEndpoint());
+  const workers = Math.max(1, project.config.maxWorkers); // 1 under --no-file-parallelism
+  const browserServers = await Promise.all(Array.from({ length: workers }, () => chromium.launchServer({ executablePath, args: CHROMIUM_ARGS, headless: true })));
+  project.provide('browserWSEndpoints', browserServers.map((b) => b.wsEndpoint()));
   return async () => {
-    await browserServer.close();
+    await Promise.all(browserServers.map((b) => b.close()));
     await server.close();
     await hostile.close();
     await many.close();

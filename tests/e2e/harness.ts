@@ -28,12 +28,19 @@ export function manyURL(): string {
 }
 
 /**
- * The headless Chromium the test files share (started by global-setup; `close()`
- * only disconnects), or, with `args` (e.g. --disable-webgl), one of the caller's own.
+ * The headless Chromium this test worker's files share (started by global-setup;
+ * `close()` only disconnects), or, with `args` (e.g. --disable-webgl), one of the caller's own.
  */
 export async function launch(opts: { args?: string[] } = {}): Promise<Browser> {
-  if (!opts.args?.length) return chromium.connect(inject('browserWSEndpoint'));
+  if (!opts.args?.length) return chromium.connect(workerBrowserEndpoint());
   return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...opts.args], headless: true });
+}
+
+/** Vitest numbers its workers 1…maxWorkers (VITEST_POOL_ID): each has a browser of its own, so two files never share one GPU process. */
+function workerBrowserEndpoint(): string {
+  const endpoints = inject('browserWSEndpoints');
+  const poolId = Number(process.env.VITEST_POOL_ID ?? 1);
+  return endpoints[(Number.isInteger(poolId) && poolId > 0 ? poolId - 1 : 0) % endpoints.length];
 }
 
 export interface WatchedPage {
