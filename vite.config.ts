@@ -47,10 +47,10 @@ export default defineConfig(({ mode }) => {
             globalSetup: ['tests/e2e/global-setup.ts'],
             testTimeout: 90_000,
             hookTimeout: 120_000,
-            // Two files at once, each with its own browser (global-setup): one file keeps
-            // about three quarters of one core busy, so a 2-vCPU machine idles half the time
-            // with one. Not more: a loaded machine makes software WebGL slow enough to time out.
-            maxWorkers: 2,
+            // One file at a time. Two at once (each with its own browser) were measured in a
+            // fresh-clone CI run: 1,856 s against 1,886 s, and the soak test timed out, because
+            // software WebGL already keeps both cores busy with one file.
+            fileParallelism: false,
             // expect.poll's own default (1 s) is shorter than one page round trip on a loaded
             // machine: a state the page reaches in time could be missed. Polls end as soon as they match.
             expect: { poll: { timeout: 10_000 } },
