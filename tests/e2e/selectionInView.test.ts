@@ -8,9 +8,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { AtlasFeature } from '../../src/lib/atlas/types.ts';
 import { featureBounds } from '../../src/lib/map/renderData.ts';
+import { LABEL_LAYER } from '../../src/lib/map/style.ts';
 import { pixelOf } from '../../src/lib/view/webMercator.ts';
-import { loadAtlas } from './atlasData.ts';
-import { currentView, gotoApp, launch, openPage, screenshot, waitForIdle } from './harness.ts';
+import { isolatedPoints, loadAtlas } from './atlasData.ts';
+import { clickMapAt, currentView, gotoApp, launch, openPage, screenshot, waitForIdle } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,6 +45,56 @@ test('opening the document of a selected point keeps the point in the map that i
     return box.width < before.width && p.x > 10 && p.x < box.width - 10 && p.y > 10 && p.y < box.height - 10;
   }, { timeout: 15_000 }).toBe(true);
   await screenshot(w.page, 'selection-kept-with-document');
+  expect(w.errors).toEqual([]);
+  await w.page.context().close();
+});
+
+test('a click opens the source panel over the map: the map keeps its size, and the point and the attribution stay clear of the panel', async () => {
+  const [target] = isolatedPoints(30);
+  expect(target, 'the data has a point feature clear of others').toBeDefined();
+  const [lng, lat] = target.at;
+  const w = await openPage(browser, { width: 1280, height: 800 });
+  // The point a little right of the map's middle, where the panel will open (at zoom 7 a degree is about 180 px).
+  await gotoApp(w.page, `#map=7/${lat}/${lng - 1.2}`);
+  await waitForIdle(w.page);
+  const canvas = w.page.locator('.maplibregl-canvas');
+  const before = (await canvas.boundingBox())!;
+  const drawnBefore = await canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+  await clickMapAt(w.page, lng, lat);
+  const aside = w.page.locator(`aside${panel}[data-feature-id="${target.feature.id}"]`);
+  await aside.waitFor();
+  const panelBox = (await w.page.locator('.panel-slot').boundingBox())!;
+  // The panel lies over the map's right edge; the map (and its WebGL drawing buffer) keeps its size.
+  expect(panelBox.x).toBeGreaterThan(before.x);
+  expect(panelBox.x + panelBox.width).toBeCloseTo(before.x + before.width, 0);
+  expect(await canvas.boundingBox()).toEqual(before);
+  expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual(drawnBefore);
+  // The clicked point is moved into the part of the map the panel leaves free.
+  await expect.poll(async () => {
+    await waitForIdle(w.page);
+    const p = pixelOf(await currentView(w.page), before.width, before.height, lng, lat);
+    return p.x > 10 && before.x + p.x < panelBox.x - 10 && p.y > 10 && p.y < before.height - 10;
+  }, { timeout: 15_000 }).toBe(true);
+  // What is anchored at the map's right edge moves beside the panel, not under it.
+  for (const anchored of ['.maplibregl-ctrl-attrib']) {
+    const box = (await w.page.locator(anchored).first().boundingBox())!;
+    expect(box.x + box.width, anchored).toBeLessThanOrEqual(panelBox.x + 1);
+  }
+  // No label is placed under the panel: MapLibre renders none whose box meets the covered strip.
+  const under = await w.page.evaluate(
+    ([x0, layer]) => {
+      const el = document.querySelector('[aria-label="Map of corridors"]') as HTMLElement & { atlasMap: import('maplibre-gl').Map };
+      const c = el.atlasMap.getCanvas();
+      return el.atlasMap.queryRenderedFeatures([[x0 as number, 0], [c.clientWidth, c.clientHeight]], { layers: [layer as string] }).map((f) => f.properties.text as string);
+    },
+    [panelBox.x - before.x + 1, LABEL_LAYER] as const,
+  );
+  expect(under, 'labels under the panel').toEqual([]);
+  await screenshot(w.page, 'panel-over-map');
+  // Closing the panel leaves the map's size alone too.
+  await aside.getByRole('button', { name: /close/i }).first().click();
+  await expect.poll(() => w.page.locator(`aside${panel}`).count()).toBe(0);
+  expect(await canvas.boundingBox()).toEqual(before);
   expect(w.errors).toEqual([]);
   await w.page.context().close();
 });

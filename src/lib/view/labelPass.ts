@@ -35,6 +35,8 @@ export function labelPass(input: {
   /** Point features in the whole atlas (the zoom rule for point labels). */
   pointCount: number;
   names: BasemapNameLayers;
+  /** Parts of the map a panel covers: no label is placed there. */
+  covered?: readonly Box[];
 }): LabelPass {
   const { view, lang } = input;
   // One subject per feature (a multi-leg route is several pieces), zones are not labelled.
@@ -49,7 +51,7 @@ export function labelPass(input: {
   }));
   const common = { view, selectedId: input.selectedId, measure: input.measure, pointColor: BASEMAP_COLORS.label };
   // 1. The atlas's symbols and point labels.
-  const points = placeAtlasLabels({ ...common, subjects, pointLabels: pointLabelsShownAt(view.zoom, input.pointCount), lineLabels: false });
+  const points = placeAtlasLabels({ ...common, subjects, pointLabels: pointLabelsShownAt(view.zoom, input.pointCount), lineLabels: false, reserved: input.covered });
   // 2. The major cities, so a reader always knows where they are (a line's name can move along its line; a city cannot).
   const index = takenIndex(points, view);
   const cityBoxes: Box[] = [];

@@ -15,6 +15,8 @@ import type { AppState } from '../appState.svelte.ts';
 import type { MapView } from '../atlas/urlState.ts';
 import { featureBounds, unionBounds } from '../map/renderData.ts';
 import { DEFAULT_HIT_RULE, TOUCH_HIT_RULE, type HitRule } from '../map/hitTest.ts';
+import { afterNextPaint } from './afterPaint.ts';
+import type { Box as ScreenBox } from './collision.ts';
 import { clampView, firstView, fitView, frameView, revealView, type Box, type Padding } from './viewRules.ts';
 import { projector, unprojector, type FrameView } from './webMercator.ts';
 
@@ -51,6 +53,8 @@ export class MapController {
   size = $state.raw<{ width: number; height: number } | null>(null);
   /** The part of the map a panel or sheet covers, plus a margin: the selection is shown outside it. */
   focusPadding = $state.raw<Padding | undefined>(undefined);
+  /** How many pixels of the map's right edge a panel lies over: labels are placed clear of it. */
+  coveredRight = $state(0);
   /** The renderer the reader sees, which framing and reveals move. */
   renderer = $state.raw<MapRenderer | null>(null);
   /**
@@ -91,6 +95,12 @@ export class MapController {
   /** A renderer reports the map's size; only a change is news (measuring may report the same size again). */
   resized(width: number, height: number): void {
     if (this.size?.width !== width || this.size?.height !== height) this.size = { width, height };
+  }
+
+  /** The boxes (map pixels) a panel covers on a map of `width` × `height`: the label pass leaves them empty. */
+  coveredBoxes(width: number, height: number): ScreenBox[] {
+    const w = Math.min(this.coveredRight, width);
+    return w > 0 ? [{ x0: width - w, y0: 0, x1: width, y1: height }] : [];
   }
 
   /** The reader's view in pixels, from the app's view and the map's size: the same for either renderer. */
@@ -244,7 +254,8 @@ export class MapController {
     $effect(() => {
       const id = this.app.selectedId;
       if (!id || !this.renderer) return;
-      untrack(() => tick().then(() => this.reveal(id)));
+      // After the panel's frame: a pan redraws the whole map (afterPaint.ts).
+      untrack(() => afterNextPaint(() => this.reveal(id)));
     });
     // A panel opening over the map, or the map changing size, keeps the selection in view.
     $effect(() => {

@@ -51,4 +51,23 @@ describe('labelPass on screen', () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  test('no label, of the atlas or the basemap, is placed where a panel covers the map', () => {
+    let placedNearby = 0;
+    for (const f of atlas.features.filter((x) => x.geometry.type === 'Point')) {
+      const [lng, lat] = (f.geometry as Point).coordinates;
+      // The point in the covered strip's middle: its label, and the names around it, must go elsewhere.
+      const view = { zoom: 8, lat, lng, width: 1000, height: 660 };
+      const cover = { x0: 350, y0: 0, x1: 650, y1: 660 };
+      const open = labelPass({ view, pieces, selectedId: f.id, lang: 'en', measure: estimateWidth, pointCount, names: { places } });
+      const covered = labelPass({ view, pieces, selectedId: f.id, lang: 'en', measure: estimateWidth, pointCount, names: { places }, covered: [cover] });
+      placedNearby += [...open.atlas.labels, ...open.names].length;
+      for (const l of covered.atlas.labels) expect(overlaps(l.box, cover), `${l.text} under the panel`).toBe(false);
+      for (const n of covered.names) {
+        if (n.kind === 'river') continue; // a river's name follows its line, and is laid out after the pass
+        expect(overlaps(textBox(n.x, n.y, estimateWidth(n.text, n.size, 400), n.size, n.anchor), cover), `${n.text} under the panel`).toBe(false);
+      }
+    }
+    expect(placedNearby, 'without the panel, labels are placed in these views').toBeGreaterThan(0);
+  });
 });
