@@ -99,3 +99,39 @@ for (const [name, hash] of [
     await w.page.context().close();
   });
 }
+
+test('while the SVG map is shown, the WebGL map is drawn and composited under it, not made invisible, and takes no clicks', async () => {
+  // Its first composite costs a second or more on a software GPU: it must come during loading, not on the first click.
+  const w = await openPage(browser);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  // MapLibre's worker held at the network: the WebGL map exists but cannot finish, so the two maps stay stacked.
+  await w.page.route(/\/assets\/maplibre-gl-worker-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await w.page.goto(baseURL());
+  await w.page.waitForSelector('[data-renderer="svg-preview"]', { timeout: 60_000 });
+  const canvas = w.page.locator('.maplibregl-canvas');
+  await canvas.waitFor({ state: 'attached', timeout: 60_000 });
+  const stacked = await w.page.evaluate(() => {
+    const gl = document.querySelector('.maplibregl-canvas') as HTMLElement;
+    const svg = document.querySelector('[data-renderer="svg-preview"]')!;
+    const r = gl.getBoundingClientRect();
+    let hidden: string | null = null;
+    for (let el: Element | null = gl; el; el = el.parentElement) {
+      const s = getComputedStyle(el);
+      if (s.visibility !== 'visible' || s.display === 'none' || Number(s.opacity) === 0) hidden = el.className || el.tagName;
+    }
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return { hidden, size: [r.width, r.height], svgOnTop: !!top && svg.contains(top), glInert: !!gl.closest('[inert]') };
+  });
+  expect(stacked.hidden, 'an ancestor hides the WebGL map').toBeNull();
+  expect(stacked.size[0]).toBeGreaterThan(0);
+  expect(stacked.svgOnTop, 'the SVG map is what the reader sees and clicks').toBe(true);
+  expect(stacked.glInert).toBe(true);
+  release();
+  await w.page.waitForSelector('[aria-label="Map of corridors"][data-ready="true"]', { timeout: 90_000 });
+  expect(w.errors).toEqual([]);
+  await w.page.context().close();
+});
