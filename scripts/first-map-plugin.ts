@@ -16,7 +16,7 @@ import { createServer, type Plugin, type ResolvedConfig } from 'vite';
 import type { Atlas } from '../src/lib/atlas/types.ts';
 import type { renderFirstMap } from '../src/firstMapRender.ts';
 import { LANG_STORAGE_KEY } from '../src/lib/i18n/langChoice.ts';
-import { FIRST_MAP_ID, firstMapStyle, gateScript, paintedScript, REFERENCE_STAGE, viewAttribute, type WindowRange } from '../src/lib/view/firstMap.ts';
+import { FIRST_MAP_ID, firstMapStyle, gateScript, paintedScript, REFERENCE_WINDOW, viewAttribute, type WindowRange } from '../src/lib/view/firstMap.ts';
 import type { MapView } from '../src/lib/atlas/urlState.ts';
 import { ATLAS_PLUGIN_NAME, type AtlasPluginApi } from './atlas-plugin.ts';
 
@@ -32,8 +32,8 @@ function withBrowserGlobals<T>(run: () => T): T {
   const location = { hash: '', search: '', href: 'file:///index.html', protocol: 'file:', origin: 'null', pathname: '/index.html' };
   g.location = location;
   g.window = {
-    innerWidth: REFERENCE_STAGE.width + 280,
-    innerHeight: REFERENCE_STAGE.height + 140,
+    innerWidth: REFERENCE_WINDOW.width,
+    innerHeight: REFERENCE_WINDOW.height,
     location,
     matchMedia: () => ({ matches: false, addEventListener() {}, removeEventListener() {} }),
   };

@@ -18,6 +18,7 @@ import type { MapView as View } from '../../src/lib/atlas/urlState.ts';
 import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
 import { writeAtlas } from './generate.ts';
 import { serve } from './serve.ts';
+import { hashOf, startHashes } from './startView.ts';
 import { clickTargets, type Target } from './targets.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -28,8 +29,6 @@ const CLICKS = flag('clicks', 20);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const WIDTH = 1280;
 const HEIGHT = 800;
-const START: View = { zoom: 4, lat: 30.5, lng: 108.5 };
-const hashOf = (v: View) => `#map=${v.zoom}/${v.lat}/${v.lng}`;
 
 interface Dataset {
   name: 'real' | 'generated';
@@ -166,7 +165,15 @@ async function waitRendered(page: Page): Promise<number> {
 /** "First meaningful map": the page's own mark for the first frame with features on land (NaN when it has none). */
 const firstMeaningful = (page: Page) => page.evaluate(() => performance.getEntriesByName('map-first-meaningful')[0]?.startTime ?? NaN);
 
-async function measure(browser: Browser, kind: PageKind, base: string, server: Awaited<ReturnType<typeof serve>>, clickView: View, targets: Target[]): Promise<Sample> {
+async function measure(
+  browser: Browser,
+  kind: PageKind,
+  base: string,
+  server: Awaited<ReturnType<typeof serve>>,
+  startHash: string,
+  clickView: View,
+  targets: Target[],
+): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1 });
   const origin = new URL(base).origin;
   await context.route('**/*', (r) => (r.request().url().startsWith(origin) || /^(data|blob):/.test(r.request().url()) ? r.continue() : r.abort()));
@@ -176,7 +183,7 @@ async function measure(browser: Browser, kind: PageKind, base: string, server: A
   page.on('pageerror', (e) => errors.push(e.message));
   server.reset();
   const path = kind === 'app' ? '' : `${kind}.html`;
-  await page.goto(`${base}${path}${hashOf(START)}`, { waitUntil: 'commit', timeout: 120_000 });
+  await page.goto(`${base}${path}${startHash}`, { waitUntil: 'commit', timeout: 120_000 });
   const ttr = await waitRendered(page);
   const fmp = await firstMeaningful(page);
   await page.waitForTimeout(300);
@@ -218,12 +225,15 @@ async function main() {
       const app = await serve(resolve(out, 'app'), { csp: true });
       const pages = await serve(resolve(out, 'pages'));
       const { view, targets } = clickTargets(resolve(root, ds.dataRoot));
+      const start = startHashes(resolve(out, 'app'));
+      console.log(`${ds.label}: the app opens at "${start.app}", the comparison pages at "${start.pages}"`);
       console.log(`${ds.label}: clicking ${targets.map((t) => t.id).join(', ')} at ${hashOf(view)}`);
       try {
         for (const kind of ['app', 'maplibre', 'leaflet'] as PageKind[]) {
           const samples: Sample[] = [];
           for (let r = 0; r < RUNS; r++) {
-            const s = await measure(browser, kind, kind === 'app' ? app.url : pages.url, kind === 'app' ? app : pages, view, targets).catch((e: Error) => {
+            const startHash = kind === 'app' ? start.app : start.pages;
+            const s = await measure(browser, kind, kind === 'app' ? app.url : pages.url, kind === 'app' ? app : pages, startHash, view, targets).catch((e: Error) => {
               console.warn(`  ${ds.name} ${kind} run ${r + 1} failed: ${e.message.split('\n')[0]}`);
               return null;
             });

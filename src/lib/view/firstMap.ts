@@ -34,6 +34,8 @@ export const SEED_MIN_STEP_PX = 1.5;
 export const MAX_ZOOM_GAP = 0.35;
 /** The desktop layout's chrome around the map: the sidebar's width, and the header and timeline's heights (least, usual, most). */
 const CHROME = { width: 280, minHeight: 120, height: 130, maxHeight: 140 };
+/** The window the build renders the drawn page in: the reference map with the desktop layout's chrome around it. */
+export const REFERENCE_WINDOW = { width: REFERENCE_STAGE.width + CHROME.width, height: REFERENCE_STAGE.height + CHROME.maxHeight };
 /** The narrowest window with the desktop layout (App.svelte switches to the phone layout below it). */
 const DESKTOP_MIN_WIDTH = 700;
 
