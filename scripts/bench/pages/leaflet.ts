@@ -23,4 +23,5 @@ L.geoJSON(features, {
   pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 5, color: '#fff', weight: 1, fillColor: colour(f.properties.mode), fillOpacity: 1 }),
   onEachFeature: (f, layer) => layer.on('click', () => showFeature(String(f.id), f.properties)),
 }).addTo(map);
-requestAnimationFrame(() => requestAnimationFrame(() => (firstMeaningful(), firstRendered())));
+requestAnimationFrame(() => requestAnimationFrame(() => firstMeaningful()));
+firstRendered();
