@@ -96,6 +96,8 @@ test('the SVG map paints first and is clickable; MapLibre takes over without mov
   expect(Math.abs(gl.x - svgSpot.x)).toBeLessThan(1.5);
   expect(Math.abs(gl.y - svgSpot.y)).toBeLessThan(1.5);
   expect(gl.selected).toBe(true);
+  // (The first render is marked two frames after the map is ready.)
+  await expect.poll(() => w.page.evaluate(() => performance.getEntriesByName('map-first-idle').length)).toBe(1);
   const [meaningful, idle] = await w.page.evaluate(() => ['map-first-meaningful', 'map-first-idle'].map((n) => performance.getEntriesByName(n)[0].startTime));
   expect(meaningful).toBeLessThan(idle);
   await screenshot(w.page, 'first-paint-handover');
