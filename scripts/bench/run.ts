@@ -283,7 +283,8 @@ function report(rows: Row[]) {
   const get = (ds: string, p: PageKind) => rows.find((r) => r.dataset === ds && r.page === p);
   const mlKB = maplibreGzipKB();
   const targets: { target: string; value: string; ok: boolean }[] = [];
-  for (const [ds, limit] of [['real data', 1.0], ['10,000 features', 1.1]] as const) {
+  // Issue 23's first-render targets: within 1.1 × the floor on the real data, 1.5 × at 10,000 features.
+  for (const [ds, limit] of [['real data', 1.1], ['10,000 features', 1.5]] as const) {
     const a = get(ds, 'app');
     const m = get(ds, 'maplibre');
     const l = get(ds, 'leaflet');
