@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/chromium.ts';
 import { serve } from './serve.ts';
-import { startHashes } from './startView.ts';
+import { hashOf, startHashes } from './startView.ts';
 import { clickTargets } from './targets.ts';
 import { pixelOf as project } from '../../src/lib/view/webMercator.ts';
 
@@ -53,7 +53,7 @@ try {
   const path = kind === 'app' ? '' : `${kind}.html`;
   const aim = click ? clickTargets(dataset === 'real' ? root : resolve(root, 'dist-bench/generated-atlas')) : null;
   const start = startHashes(resolve(root, 'dist-bench', dataset, 'app'));
-  const hash = aim ? `#map=${aim.view.zoom}/${aim.view.lat}/${aim.view.lng}` : kind === 'app' ? start.app : start.pages;
+  const hash = aim ? hashOf(aim.view) : kind === 'app' ? start.app : start.pages;
   if (!aim) await cdp.send('Profiler.start');
   await page.goto(`${server.url}${path}${hash}`, { waitUntil: 'commit' });
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, until, { timeout: 120_000, polling: 20 });
